@@ -1,0 +1,16 @@
+/* src/core: the pure-C heart of sodium_crypt. Nothing here knows Zend, so it
+ * is unit-tested and fuzzed on its own (tests/c, tests/fuzz). */
+#ifndef SC_CORE_H
+#define SC_CORE_H
+
+#include "sc_aegis.h"
+#include "sc_arena.h"
+#include "sc_b64.h"
+#include "sc_cipher.h"
+#include "sc_cpu.h"
+#include "sc_payload.h"
+
+/* sodium_init() and CPU detection; 0 on success. Call once per process. */
+int sc_core_init(void);
+
+#endif

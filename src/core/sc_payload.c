@@ -1,0 +1,165 @@
+#include "sc_payload.h"
+#include "sc_b64.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#define V1_HEADER (1 + SC_KEY_ID_BYTES)
+#define V1_AD_LEN (SC_V1_PREFIX_LEN + V1_HEADER)
+
+void sc_key_id(uint8_t id[SC_KEY_ID_BYTES], const uint8_t *key, size_t keylen)
+{
+	static const char label[] = "sodium_crypt.key-id";
+	uint8_t h[crypto_generichash_BYTES_MIN];
+	crypto_generichash(h, sizeof h, (const uint8_t *) label, sizeof label - 1, key, keylen);
+	memcpy(id, h, SC_KEY_ID_BYTES);
+	sodium_memzero(h, sizeof h);
+}
+
+static size_t binary_len(sc_format format, const sc_cipher *cp, size_t mlen)
+{
+	size_t overhead = (size_t) cp->nonce_bytes + cp->tag_bytes + (format == SC_FORMAT_V1 ? V1_HEADER : 0);
+	return mlen > SIZE_MAX - overhead ? SIZE_MAX : mlen + overhead;
+}
+
+size_t sc_seal_len(sc_format format, const sc_cipher *cp, size_t mlen)
+{
+	size_t bin = binary_len(format, cp, mlen);
+	size_t text = bin == SIZE_MAX ? SIZE_MAX : sc_b64_encoded_len(bin);
+	if (text == SIZE_MAX || (format == SC_FORMAT_V1 && text > SIZE_MAX - SC_V1_PREFIX_LEN)) {
+		return SIZE_MAX;
+	}
+	return format == SC_FORMAT_V1 ? text + SC_V1_PREFIX_LEN : text;
+}
+
+void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key,
+	char *out, const uint8_t *m, size_t mlen)
+{
+	size_t bin_len = binary_len(format, cp, mlen);
+	size_t text_len = sc_seal_len(format, cp, mlen);
+	/* The binary form is built in the tail of out and encoded forward in place. */
+	uint8_t *bin = (uint8_t *) out + (text_len - bin_len);
+
+	if (format == SC_FORMAT_V1) {
+		uint8_t ad[V1_AD_LEN];
+		bin[0] = (uint8_t) cp->id;
+		memcpy(bin + 1, key->id, SC_KEY_ID_BYTES);
+		memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
+		memcpy(ad + SC_V1_PREFIX_LEN, bin, V1_HEADER);
+		sc_box_seal(cp, bin + V1_HEADER, m, mlen, ad, sizeof ad, key->bytes);
+		memcpy(out, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
+		sc_b64_encode(out + SC_V1_PREFIX_LEN, bin, bin_len);
+	} else {
+		/* AD = the nonce, which sc_box_seal() writes at bin first. */
+		sc_box_seal(cp, bin, m, mlen, cp->takes_ad ? bin : NULL, cp->takes_ad ? cp->nonce_bytes : 0, key->bytes);
+		sc_b64_encode(out, bin, bin_len);
+	}
+}
+
+static bool is_v1(const char *in, size_t len)
+{
+	return len >= SC_V1_PREFIX_LEN && memcmp(in, SC_V1_PREFIX, SC_V1_PREFIX_LEN) == 0;
+}
+
+static sc_open_result open_v1(const sc_keyref *keys, size_t nkeys, uint8_t *buf, size_t *mlen,
+	const char *in, size_t len, const sc_cipher **cipher_out)
+{
+	const char *text = in + SC_V1_PREFIX_LEN;
+	size_t text_len = len - SC_V1_PREFIX_LEN, bin_len;
+
+	if (!sc_b64_decode(buf, &bin_len, text, text_len)) {
+		return SC_OPEN_FAILED;
+	}
+	const sc_cipher *cp = bin_len >= V1_HEADER ? sc_cipher_get(buf[0]) : NULL;
+	if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes) {
+		return SC_OPEN_FAILED;
+	}
+	*cipher_out = cp;
+	if (!sc_cipher_available(cp)) {
+		return SC_OPEN_UNAVAILABLE;
+	}
+
+	uint8_t ad[V1_AD_LEN];
+	memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
+	memcpy(ad + SC_V1_PREFIX_LEN, buf, V1_HEADER);
+	uint8_t *box = buf + V1_HEADER;
+	uint8_t *ct = sc_box_body(cp, box);
+	size_t ct_len = bin_len - V1_HEADER - sc_box_overhead(cp);
+	bool intact = true;
+
+	/* Only keys with the payload's id are tried: several only when two keys
+	 * of the ring share a 32-bit id. */
+	for (size_t k = 0; k < nkeys; k++) {
+		if (keys[k].len != cp->key_bytes || memcmp(keys[k].id, ad + SC_V1_PREFIX_LEN + 1, SC_KEY_ID_BYTES) != 0) {
+			continue;
+		}
+		if (!intact) { /* a failed attempt wiped the ciphertext in place */
+			sc_b64_decode(buf, &bin_len, text, text_len);
+		}
+		if (sc_box_open(cp, ct, box, bin_len - V1_HEADER, ad, sizeof ad, keys[k].bytes) == 0) {
+			memmove(buf, ct, ct_len);
+			*mlen = ct_len;
+			return SC_OPEN_OK;
+		}
+		intact = false;
+	}
+	return SC_OPEN_FAILED;
+}
+
+static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *keys, size_t nkeys,
+	uint8_t *buf, size_t *mlen, const char *in, size_t len)
+{
+	size_t bin_len;
+	bool decoded = false;
+
+	for (size_t k = 0; k < nkeys; k++) {
+		if (keys[k].len != cp->key_bytes) {
+			continue;
+		}
+		if (!decoded && !sc_b64_decode(buf, &bin_len, in, len)) {
+			return SC_OPEN_FAILED;
+		}
+		decoded = true;
+		if (bin_len < sc_box_overhead(cp)) {
+			return SC_OPEN_FAILED;
+		}
+		/* In place; the nonce (the AD) lies before the body and stays intact. */
+		uint8_t *ct = sc_box_body(cp, buf);
+		size_t ct_len = bin_len - sc_box_overhead(cp);
+		if (sc_box_open(cp, ct, buf, bin_len, cp->takes_ad ? buf : NULL, cp->takes_ad ? cp->nonce_bytes : 0,
+				keys[k].bytes) == 0) {
+			memmove(buf, ct, ct_len);
+			*mlen = ct_len;
+			return SC_OPEN_OK;
+		}
+		decoded = false; /* the failed attempt wiped the ciphertext in place */
+	}
+	return SC_OPEN_FAILED;
+}
+
+sc_open_result sc_open(const sc_cipher *ring_cipher, const sc_keyref *keys, size_t nkeys,
+	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out)
+{
+	*cipher_out = ring_cipher;
+	if (is_v1(in, len)) {
+		return open_v1(keys, nkeys, buf, mlen, in, len, cipher_out);
+	}
+	if (!sc_cipher_available(ring_cipher)) {
+		return SC_OPEN_UNAVAILABLE;
+	}
+	return open_laravel_crypto(ring_cipher, keys, nkeys, buf, mlen, in, len);
+}
+
+bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES],
+	const char *in, size_t len)
+{
+	/* The header's 5 bytes are the first 7 characters after the prefix
+	 * (40 bits; the 8th character also carries nonce bits). */
+	uint8_t head[6];
+	size_t head_len;
+	if (!is_v1(in, len) || len < SC_V1_PREFIX_LEN + 8
+			|| !sc_b64_decode(head, &head_len, in + SC_V1_PREFIX_LEN, 8)) {
+		return false;
+	}
+	return head[0] == cp->id && memcmp(head + 1, key_id, SC_KEY_ID_BYTES) == 0;
+}

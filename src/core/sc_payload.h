@@ -1,0 +1,61 @@
+/*
+ * The payload formats of DESIGN.md, as text:
+ *   V1:             "sc1." b64url(cipher_id(1) | key_id(4) | nonce | ct | tag),
+ *                   AD = "sc1." | cipher_id | key_id
+ *   laravel-crypto: b64url(nonce | ct | tag), AD = nonce;
+ *                   secretbox: b64url(nonce | tag | ct), no AD
+ */
+#ifndef SC_PAYLOAD_H
+#define SC_PAYLOAD_H
+
+#include "sc_cipher.h"
+
+#define SC_KEY_ID_BYTES 4
+#define SC_V1_PREFIX     "sc1."
+#define SC_V1_PREFIX_LEN 4
+
+typedef enum { SC_FORMAT_V1 = 0, SC_FORMAT_LARAVEL_CRYPTO = 1 } sc_format;
+
+/* A key as the formats see it: bytes (in the arena) and its public id. */
+typedef struct {
+	const uint8_t *bytes;
+	size_t len;
+	uint8_t id[SC_KEY_ID_BYTES];
+} sc_keyref;
+
+/* key_id = BLAKE2b-128(key = the key, "sodium_crypt.key-id")[0..4). keylen 16..64. */
+void sc_key_id(uint8_t id[SC_KEY_ID_BYTES], const uint8_t *key, size_t keylen);
+
+/* Text length of a sealed payload of mlen bytes; SIZE_MAX when too large. */
+size_t sc_seal_len(sc_format format, const sc_cipher *cp, size_t mlen);
+/* Writes exactly sc_seal_len() characters (no NUL). The cipher must be
+ * available, the key cp->key_bytes long, and V1 needs a cipher with AD. */
+void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key,
+	char *out, const uint8_t *m, size_t mlen);
+
+typedef enum {
+	SC_OPEN_OK = 0,
+	SC_OPEN_FAILED = -1,      /* malformed, tampered, unknown key or cipher */
+	SC_OPEN_UNAVAILABLE = -2, /* a V1 payload of a cipher this machine lacks */
+} sc_open_result;
+
+/* Buffer size sc_open() needs for a payload of len characters. */
+static inline size_t sc_open_buf_len(size_t len) { return len / 4 * 3 + 2; }
+
+/*
+ * Opens a V1 payload (by its prefix) or else a laravel-crypto payload of
+ * ring_cipher. V1 picks keys by key id (no trial decryption beyond keys that
+ * share an id); laravel-crypto tries keys[0..nkeys) in order. The plaintext
+ * lands at buf[0..*mlen); on failure buf holds nothing of it. *cipher_out
+ * names the payload's cipher (for SC_OPEN_UNAVAILABLE).
+ */
+sc_open_result sc_open(const sc_cipher *ring_cipher, const sc_keyref *keys, size_t nkeys,
+	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out);
+
+/* True when the payload is V1 under this cipher and key id: the test of
+ * "already current" that re-encryption uses to skip rows. Reads the header
+ * only; says nothing of authenticity. */
+bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES],
+	const char *in, size_t len);
+
+#endif
