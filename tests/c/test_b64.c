@@ -1,0 +1,71 @@
+/* The two base64url codecs: agreement, strictness, in-place encoding. */
+#include "sc_core.h"
+#include "sc_test.h"
+
+#include <sodium.h>
+
+int main(void)
+{
+	static uint8_t in[4096], back[4096 + 4];
+	static char fast[6000], ct[6000], buf[6000];
+	size_t n;
+	CHECK(sc_core_init() == 0, "init");
+
+	int agree = 1, round = 1, inplace = 1;
+	for (size_t len = 0; len <= 1200; len++) {
+		randombytes_buf(in, len);
+		size_t elen = sc_b64_encoded_len(len);
+		sc_b64_encode(fast, in, len);
+		sc_b64_encode_ct(ct, in, len);
+		agree &= memcmp(fast, ct, elen) == 0 && strlen(ct) == elen;
+		round &= sc_b64_decode(back, &n, fast, elen) && n == len && memcmp(back, in, len) == 0;
+		round &= sc_b64_decode_ct(back, sizeof back, &n, fast, elen) && n == len && memcmp(back, in, len) == 0;
+		/* The payload writer's case: input in the tail of the output. */
+		memcpy(buf + elen - len, in, len);
+		sc_b64_encode(buf, (uint8_t *) buf + elen - len, len);
+		inplace &= memcmp(buf, fast, elen) == 0;
+	}
+	CHECK(agree, "fast and constant-time encoders agree");
+	CHECK(round, "both decoders invert the encoder");
+	CHECK(inplace, "in-place encoding from the tail");
+	CHECK(sc_b64_encoded_len(SIZE_MAX) == SIZE_MAX, "overflow is reported");
+
+	/* Strictness, identical for both decoders. */
+	const char *bad[] = {
+		"A", "AAAAA", "AA=", "AA==", "AAA=", "A+AA", "A/AA", "AA AA", "AA\nA", "AAA\0",
+		"AB", "AAB", "AAAAAB", /* non-zero trailing bits */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		size_t len = i == 9 ? 4 : strlen(bad[i]);
+		CHECK(!sc_b64_decode(back, &n, bad[i], len), "fast decoder accepted \"%s\"", bad[i]);
+		CHECK(!sc_b64_decode_ct(back, sizeof back, &n, bad[i], len), "ct decoder accepted \"%s\"", bad[i]);
+	}
+	/* Every byte value in every position of a 4-character group. */
+	int same = 1;
+	for (int pos = 0; pos < 4; pos++) {
+		for (int c = 0; c < 256; c++) {
+			char t[4] = { 'Q', 'U', 'J', 'D' };
+			t[pos] = (char) c;
+			size_t n1 = 0, n2 = 0;
+			bool a = sc_b64_decode(back, &n1, t, 4);
+			uint8_t back2[8];
+			bool b = sc_b64_decode_ct(back2, sizeof back2, &n2, t, 4);
+			same &= a == b && (!a || (n1 == n2 && memcmp(back, back2, n1) == 0));
+		}
+	}
+	CHECK(same, "decoders agree on every byte value");
+	CHECK(sc_b64_decode(back, &n, "", 0) && n == 0, "empty input decodes to nothing");
+
+	/* Keys as people write them. */
+	static const uint8_t k16[16] = { 0xeb, 0x42, 0xa0, 0xae, 0xcb, 0x52, 0x2c, 0x40, 0x25, 0xaf, 0xc9, 0xda, 0x54, 0x0f, 0xc1, 0x34 };
+	const char *forms[] = { "base64:60KgrstSLEAlr8naVA/BNA==", "60KgrstSLEAlr8naVA/BNA==", "60KgrstSLEAlr8naVA/BNA", "60KgrstSLEAlr8naVA_BNA" };
+	for (size_t i = 0; i < 4; i++) {
+		CHECK(sc_b64_decode_key(back, sizeof back, &n, forms[i], strlen(forms[i])) && n == 16 && memcmp(back, k16, 16) == 0,
+			"key form %s", forms[i]);
+	}
+	const char *bad_keys[] = { "base64:", "base64:60Kg\x80stSLEAlr8naVA/BNA==", "60Kgrst SLEAlr8naVA/BNA==", "60KgrstSLEAlr8naVA/BNB==" };
+	for (size_t i = 0; i < 4; i++) {
+		CHECK(!sc_b64_decode_key(back, sizeof back, &n, bad_keys[i], strlen(bad_keys[i])) || n == 0, "bad key %s", bad_keys[i]);
+	}
+	return sc_test_done("test_b64");
+}

@@ -1,0 +1,126 @@
+/* Both payload formats: round trips, key choice, and every kind of damage. */
+#include "sc_core.h"
+#include "sc_test.h"
+
+#include <sodium.h>
+
+static uint8_t kb[3][32], kb16[2][16];
+static sc_keyref keys[3], keys16[2];
+
+static void make_key(sc_keyref *ref, uint8_t *bytes, size_t len)
+{
+	randombytes_buf(bytes, len);
+	ref->bytes = bytes;
+	ref->len = len;
+	sc_key_id(ref->id, bytes, len);
+}
+
+static sc_open_result open_text(const sc_cipher *cp, const sc_keyref *ks, size_t n, const char *text, size_t len,
+	uint8_t *out, size_t *mlen)
+{
+	const sc_cipher *used;
+	return sc_open(cp, ks, n, out, mlen, text, len, &used);
+}
+
+int main(void)
+{
+	static uint8_t msg[70000], out[100000];
+	static char text[100000], bad[100000];
+	size_t mlen;
+	CHECK(sc_core_init() == 0, "init");
+	for (int i = 0; i < 3; i++) make_key(&keys[i], kb[i], 32);
+	for (int i = 0; i < 2; i++) make_key(&keys16[i], kb16[i], 16);
+
+	/* The key id is BLAKE2b-128(key, "sodium_crypt.key-id")[0..4). */
+	uint8_t h[16], id[4];
+	crypto_generichash(h, 16, (const uint8_t *) "sodium_crypt.key-id", 19, kb[0], 32);
+	sc_key_id(id, kb[0], 32);
+	CHECK(memcmp(h, id, 4) == 0, "key id derivation");
+
+	for (int f = 0; f < 2; f++) {
+		for (int c = 1; c <= SC_CIPHER_COUNT; c++) {
+			const sc_cipher *cp = sc_cipher_get(c);
+			if (f == SC_FORMAT_V1 && !cp->takes_ad) {
+				continue;
+			}
+			sc_keyref *ring = cp->key_bytes == 16 ? keys16 : keys;
+			size_t nring = cp->key_bytes == 16 ? 2 : 3;
+			const char *label = f == SC_FORMAT_V1 ? "v1" : "laravel-crypto";
+
+			int round = 1;
+			static const size_t sizes[] = { 0, 1, 15, 16, 17, 31, 32, 33, 100, 1000, 4097, 65536 };
+			for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+				size_t n = sizes[s];
+				randombytes_buf(msg, n);
+				size_t tl = sc_seal_len((sc_format) f, cp, n);
+				sc_seal((sc_format) f, cp, &ring[0], text, msg, n);
+				round &= (f == SC_FORMAT_V1) == (memcmp(text, "sc1.", 4) == 0);
+				round &= open_text(cp, ring, nring, text, tl, out, &mlen) == SC_OPEN_OK && mlen == n && memcmp(out, msg, n) == 0;
+			}
+			CHECK(round, "%s %s: round trips", label, cp->name);
+
+			/* Sealed under a previous key: opens while that key is in the ring. */
+			sc_seal((sc_format) f, cp, &ring[1], text, (const uint8_t *) "rotated", 7);
+			size_t tl = sc_seal_len((sc_format) f, cp, 7);
+			CHECK(open_text(cp, ring, nring, text, tl, out, &mlen) == SC_OPEN_OK && mlen == 7 && memcmp(out, "rotated", 7) == 0,
+				"%s %s: previous key opens", label, cp->name);
+			CHECK(open_text(cp, ring, 1, text, tl, out, &mlen) == SC_OPEN_FAILED, "%s %s: without the key it fails", label, cp->name);
+			CHECK(sc_payload_is_current(cp, ring[1].id, text, tl) == (f == SC_FORMAT_V1), "%s %s: is_current", label, cp->name);
+			CHECK(!sc_payload_is_current(cp, ring[0].id, text, tl), "%s %s: not current under another key", label, cp->name);
+
+			/* Every single-character substitution, truncation and extension fails. */
+			sc_seal((sc_format) f, cp, &ring[0], text, (const uint8_t *) "secret!", 7);
+			int damaged_ok = 0;
+			for (size_t i = 0; i < tl; i++) {
+				for (const char *sub = "Aa0-_."; *sub; sub++) {
+					if (text[i] == *sub) continue;
+					memcpy(bad, text, tl);
+					bad[i] = *sub;
+					damaged_ok += open_text(cp, ring, nring, bad, tl, out, &mlen) == SC_OPEN_OK;
+				}
+			}
+			for (size_t cut = 0; cut < tl; cut++) {
+				damaged_ok += open_text(cp, ring, nring, text, cut, out, &mlen) == SC_OPEN_OK;
+			}
+			memcpy(bad, text, tl);
+			for (size_t extra = 1; extra <= 4; extra++) {
+				bad[tl + extra - 1] = 'A';
+				damaged_ok += open_text(cp, ring, nring, bad, tl + extra, out, &mlen) == SC_OPEN_OK;
+			}
+			CHECK(damaged_ok == 0, "%s %s: %d damaged payloads opened", label, cp->name, damaged_ok);
+			CHECK(open_text(cp, ring, nring, "", 0, out, &mlen) == SC_OPEN_FAILED, "%s %s: empty", label, cp->name);
+		}
+	}
+
+	/* A V1 header naming another cipher, an unknown cipher, or an unknown key id. */
+	const sc_cipher *aegis = sc_cipher_get(SC_AEGIS256);
+	sc_seal(SC_FORMAT_V1, aegis, &keys[0], text, (const uint8_t *) "x", 1);
+	size_t tl = sc_seal_len(SC_FORMAT_V1, aegis, 1), bl;
+	uint8_t bin[200];
+	CHECK(sc_b64_decode(bin, &bl, text + 4, tl - 4), "decode own payload");
+	for (int id = 0; id < 256; id++) {
+		if (id == SC_AEGIS256) continue;
+		bin[0] = (uint8_t) id;
+		memcpy(bad, "sc1.", 4);
+		sc_b64_encode(bad + 4, bin, bl);
+		sc_open_result r = open_text(aegis, keys, 3, bad, 4 + sc_b64_encoded_len(bl), out, &mlen);
+		if (r != SC_OPEN_FAILED) {
+			CHECK(0, "cipher id %d: result %d", id, r);
+		}
+	}
+	bin[0] = SC_AEGIS256;
+	bin[1] ^= 1;
+	sc_b64_encode(bad + 4, bin, bl);
+	CHECK(open_text(aegis, keys, 3, bad, tl, out, &mlen) == SC_OPEN_FAILED, "unknown key id");
+
+	/* Two keys sharing an id: both are tried, the right one opens. */
+	sc_keyref twins[2] = { keys[1], keys[0] };
+	memcpy(twins[0].id, keys[0].id, 4);
+	CHECK(open_text(aegis, twins, 2, text, tl, out, &mlen) == SC_OPEN_OK && mlen == 1 && out[0] == 'x',
+		"a key-id collision still opens with the right key");
+	/* A key of the wrong length for the payload's cipher is never used. */
+	sc_keyref short_key = keys16[0];
+	memcpy(short_key.id, keys[0].id, 4);
+	CHECK(open_text(aegis, &short_key, 1, text, tl, out, &mlen) == SC_OPEN_FAILED, "wrong-length key skipped");
+	return sc_test_done("test_payload");
+}
