@@ -81,14 +81,27 @@ const char *sc_cipher_unavailable_reason(const sc_cipher *cp)
 	}
 }
 
-void sc_aead_encrypt(const sc_cipher *cp, uint8_t *c, uint8_t *tag,
+bool sc_cipher_tag_ok(const sc_cipher *cp, size_t tag_len)
+{
+	return tag_len == cp->tag_bytes || (tag_len == 16 && (cp->id == SC_AEGIS256 || cp->id == SC_AEGIS128L));
+}
+
+bool sc_cipher_tag_available(const sc_cipher *cp, size_t tag_len)
+{
+	if (cp->id == SC_AEGIS256 || cp->id == SC_AEGIS128L) {
+		return sc_aegis_for_tag(tag_len) != NULL;
+	}
+	return sc_cipher_available(cp);
+}
+
+void sc_aead_encrypt(const sc_cipher *cp, size_t tag_len, uint8_t *c, uint8_t *tag,
 	const uint8_t *m, size_t mlen, const uint8_t *ad, size_t adlen,
 	const uint8_t *nonce, const uint8_t *key)
 {
 	switch (cp->id) {
 	case SC_AEGIS256:
 	case SC_AEGIS128L:
-		sc_aegis_active()->encrypt(aegis_alg(cp), c, tag, cp->tag_bytes, m, mlen, ad, adlen, nonce, key);
+		sc_aegis_for_tag(tag_len)->encrypt(aegis_alg(cp), c, tag, tag_len, m, mlen, ad, adlen, nonce, key);
 		break;
 	case SC_XCHACHA20POLY1305:
 		crypto_aead_xchacha20poly1305_ietf_encrypt_detached(c, tag, NULL, m, mlen, ad, adlen, NULL, nonce, key);
@@ -102,7 +115,7 @@ void sc_aead_encrypt(const sc_cipher *cp, uint8_t *c, uint8_t *tag,
 	}
 }
 
-int sc_aead_decrypt(const sc_cipher *cp, uint8_t *m, const uint8_t *c, size_t clen,
+int sc_aead_decrypt(const sc_cipher *cp, size_t tag_len, uint8_t *m, const uint8_t *c, size_t clen,
 	const uint8_t *tag, const uint8_t *ad, size_t adlen,
 	const uint8_t *nonce, const uint8_t *key)
 {
@@ -110,7 +123,7 @@ int sc_aead_decrypt(const sc_cipher *cp, uint8_t *m, const uint8_t *c, size_t cl
 	switch (cp->id) {
 	case SC_AEGIS256:
 	case SC_AEGIS128L:
-		return sc_aegis_active()->decrypt(aegis_alg(cp), m, c, clen, tag, cp->tag_bytes, ad, adlen, nonce, key);
+		return sc_aegis_for_tag(tag_len)->decrypt(aegis_alg(cp), m, c, clen, tag, tag_len, ad, adlen, nonce, key);
 	case SC_XCHACHA20POLY1305:
 		r = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(m, NULL, c, clen, tag, ad, adlen, nonce, key);
 		break;
@@ -127,22 +140,22 @@ int sc_aead_decrypt(const sc_cipher *cp, uint8_t *m, const uint8_t *c, size_t cl
 	return r;
 }
 
-void sc_box_seal(const sc_cipher *cp, uint8_t *out, const uint8_t *m, size_t mlen,
+void sc_box_seal(const sc_cipher *cp, size_t tag_len, uint8_t *out, const uint8_t *m, size_t mlen,
 	const uint8_t *ad, size_t adlen, const uint8_t *key)
 {
-	uint8_t *body = sc_box_body(cp, out);
+	uint8_t *body = sc_box_body(cp, tag_len, out);
 	uint8_t *tag = cp->takes_ad ? body + mlen : out + cp->nonce_bytes;
 	sc_nonce(out, cp->nonce_bytes);
-	sc_aead_encrypt(cp, body, tag, m, mlen, ad, adlen, out, key);
+	sc_aead_encrypt(cp, tag_len, body, tag, m, mlen, ad, adlen, out, key);
 }
 
-int sc_box_open(const sc_cipher *cp, uint8_t *m, const uint8_t *box, size_t boxlen,
+int sc_box_open(const sc_cipher *cp, size_t tag_len, uint8_t *m, const uint8_t *box, size_t boxlen,
 	const uint8_t *ad, size_t adlen, const uint8_t *key)
 {
-	size_t clen = boxlen - sc_box_overhead(cp);
-	const uint8_t *body = sc_box_body(cp, (uint8_t *) box);
+	size_t clen = boxlen - sc_box_overhead(cp, tag_len);
+	const uint8_t *body = sc_box_body(cp, tag_len, (uint8_t *) box);
 	const uint8_t *tag = cp->takes_ad ? body + clen : box + cp->nonce_bytes;
-	return sc_aead_decrypt(cp, m, body, clen, tag, ad, adlen, box, key);
+	return sc_aead_decrypt(cp, tag_len, m, body, clen, tag, ad, adlen, box, key);
 }
 
 void sc_nonce(uint8_t *nonce, size_t len)

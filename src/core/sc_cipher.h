@@ -43,15 +43,23 @@ const char *sc_cipher_implementation(const sc_cipher *c);
 /* Why it is unavailable, for an exception message. */
 const char *sc_cipher_unavailable_reason(const sc_cipher *c);
 
+/* A tag length the cipher supports: its own, and 16 for AEGIS too (the
+ * Wycheproof AEGIS files use 128-bit tags). */
+bool sc_cipher_tag_ok(const sc_cipher *cp, size_t tag_len);
+/* Can this CPU run the cipher at that tag length (AEGIS-128 tags need the
+ * native path; libsodium's AEGIS has 256-bit tags only)? */
+bool sc_cipher_tag_available(const sc_cipher *cp, size_t tag_len);
+
 /*
- * Detached AEAD with the cipher's own nonce and tag sizes. c may equal m.
- * For secretbox ad must be empty. Encryption cannot fail once the cipher is
- * available; decryption returns 0, or -1 with m wiped.
+ * Detached AEAD with the cipher's nonce size and a tag length for which
+ * sc_cipher_tag_ok() holds. c may equal m. For secretbox ad must be empty.
+ * Encryption cannot fail once the cipher is available; decryption returns
+ * 0, or -1 with m wiped.
  */
-void sc_aead_encrypt(const sc_cipher *cp, uint8_t *c, uint8_t *tag,
+void sc_aead_encrypt(const sc_cipher *cp, size_t tag_len, uint8_t *c, uint8_t *tag,
 	const uint8_t *m, size_t mlen, const uint8_t *ad, size_t adlen,
 	const uint8_t *nonce, const uint8_t *key);
-int sc_aead_decrypt(const sc_cipher *cp, uint8_t *m, const uint8_t *c, size_t clen,
+int sc_aead_decrypt(const sc_cipher *cp, size_t tag_len, uint8_t *m, const uint8_t *c, size_t clen,
 	const uint8_t *tag, const uint8_t *ad, size_t adlen,
 	const uint8_t *nonce, const uint8_t *key);
 
@@ -62,17 +70,17 @@ int sc_aead_decrypt(const sc_cipher *cp, uint8_t *m, const uint8_t *c, size_t cl
  * the nonce). sc_box_open() takes boxlen >= sc_box_overhead(); m may be
  * sc_box_body(cp, box) (in place).
  */
-static inline size_t sc_box_overhead(const sc_cipher *cp)
+static inline size_t sc_box_overhead(const sc_cipher *cp, size_t tag_len)
 {
-	return (size_t) cp->nonce_bytes + cp->tag_bytes;
+	return (size_t) cp->nonce_bytes + tag_len;
 }
-static inline uint8_t *sc_box_body(const sc_cipher *cp, uint8_t *box)
+static inline uint8_t *sc_box_body(const sc_cipher *cp, size_t tag_len, uint8_t *box)
 {
-	return box + cp->nonce_bytes + (cp->takes_ad ? 0 : cp->tag_bytes);
+	return box + cp->nonce_bytes + (cp->takes_ad ? 0 : tag_len);
 }
-void sc_box_seal(const sc_cipher *cp, uint8_t *out, const uint8_t *m, size_t mlen,
+void sc_box_seal(const sc_cipher *cp, size_t tag_len, uint8_t *out, const uint8_t *m, size_t mlen,
 	const uint8_t *ad, size_t adlen, const uint8_t *key);
-int sc_box_open(const sc_cipher *cp, uint8_t *m, const uint8_t *box, size_t boxlen,
+int sc_box_open(const sc_cipher *cp, size_t tag_len, uint8_t *m, const uint8_t *box, size_t boxlen,
 	const uint8_t *ad, size_t adlen, const uint8_t *key);
 
 /* A fresh nonce from the OS CSPRNG (getrandom: no user-space state to

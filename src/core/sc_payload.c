@@ -46,12 +46,12 @@ void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key,
 		memcpy(bin + 1, key->id, SC_KEY_ID_BYTES);
 		memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
 		memcpy(ad + SC_V1_PREFIX_LEN, bin, V1_HEADER);
-		sc_box_seal(cp, bin + V1_HEADER, m, mlen, ad, sizeof ad, key->bytes);
+		sc_box_seal(cp, cp->tag_bytes, bin + V1_HEADER, m, mlen, ad, sizeof ad, key->bytes);
 		memcpy(out, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
 		sc_b64_encode(out + SC_V1_PREFIX_LEN, bin, bin_len);
 	} else {
 		/* AD = the nonce, which sc_box_seal() writes at bin first. */
-		sc_box_seal(cp, bin, m, mlen, cp->takes_ad ? bin : NULL, cp->takes_ad ? cp->nonce_bytes : 0, key->bytes);
+		sc_box_seal(cp, cp->tag_bytes, bin, m, mlen, cp->takes_ad ? bin : NULL, cp->takes_ad ? cp->nonce_bytes : 0, key->bytes);
 		sc_b64_encode(out, bin, bin_len);
 	}
 }
@@ -83,8 +83,8 @@ static sc_open_result open_v1(const sc_keyref *keys, size_t nkeys, uint8_t *buf,
 	memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
 	memcpy(ad + SC_V1_PREFIX_LEN, buf, V1_HEADER);
 	uint8_t *box = buf + V1_HEADER;
-	uint8_t *ct = sc_box_body(cp, box);
-	size_t ct_len = bin_len - V1_HEADER - sc_box_overhead(cp);
+	uint8_t *ct = sc_box_body(cp, cp->tag_bytes, box);
+	size_t ct_len = bin_len - V1_HEADER - sc_box_overhead(cp, cp->tag_bytes);
 	bool intact = true;
 
 	/* Only keys with the payload's id are tried: several only when two keys
@@ -96,7 +96,7 @@ static sc_open_result open_v1(const sc_keyref *keys, size_t nkeys, uint8_t *buf,
 		if (!intact) { /* a failed attempt wiped the ciphertext in place */
 			sc_b64_decode(buf, &bin_len, text, text_len);
 		}
-		if (sc_box_open(cp, ct, box, bin_len - V1_HEADER, ad, sizeof ad, keys[k].bytes) == 0) {
+		if (sc_box_open(cp, cp->tag_bytes, ct, box, bin_len - V1_HEADER, ad, sizeof ad, keys[k].bytes) == 0) {
 			memmove(buf, ct, ct_len);
 			*mlen = ct_len;
 			return SC_OPEN_OK;
@@ -120,13 +120,13 @@ static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *
 			return SC_OPEN_FAILED;
 		}
 		decoded = true;
-		if (bin_len < sc_box_overhead(cp)) {
+		if (bin_len < sc_box_overhead(cp, cp->tag_bytes)) {
 			return SC_OPEN_FAILED;
 		}
 		/* In place; the nonce (the AD) lies before the body and stays intact. */
-		uint8_t *ct = sc_box_body(cp, buf);
-		size_t ct_len = bin_len - sc_box_overhead(cp);
-		if (sc_box_open(cp, ct, buf, bin_len, cp->takes_ad ? buf : NULL, cp->takes_ad ? cp->nonce_bytes : 0,
+		uint8_t *ct = sc_box_body(cp, cp->tag_bytes, buf);
+		size_t ct_len = bin_len - sc_box_overhead(cp, cp->tag_bytes);
+		if (sc_box_open(cp, cp->tag_bytes, ct, buf, bin_len, cp->takes_ad ? buf : NULL, cp->takes_ad ? cp->nonce_bytes : 0,
 				keys[k].bytes) == 0) {
 			memmove(buf, ct, ct_len);
 			*mlen = ct_len;

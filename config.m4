@@ -1,0 +1,23 @@
+dnl sodium_crypt: phpize && ./configure --enable-sodium_crypt && make
+PHP_ARG_ENABLE([sodium_crypt],
+  [whether to enable sodium_crypt],
+  [AS_HELP_STRING([--enable-sodium_crypt], [Enable sodium_crypt (needs libsodium >= 1.0.18)])],
+  [no])
+
+if test "$PHP_SODIUM_CRYPT" != "no"; then
+  PKG_CHECK_MODULES([LIBSODIUM], [libsodium >= 1.0.18])
+  PHP_EVAL_INCLINE([$LIBSODIUM_CFLAGS])
+  PHP_EVAL_LIBLINE([$LIBSODIUM_LIBS], [SODIUM_CRYPT_SHARED_LIBADD])
+  PHP_SUBST([SODIUM_CRYPT_SHARED_LIBADD])
+
+  dnl One source list for both builds: src/sources.list.
+  sc_srcdir=PHP_EXT_SRCDIR([sodium_crypt])
+  sc_sources=`sed -e '/^#/d' -e '/^$/d' "$sc_srcdir/src/sources.list" | tr '\n' ' '`
+
+  PHP_NEW_EXTENSION([sodium_crypt], [$sc_sources], [$ext_shared], [],
+    [-std=gnu17 -Wall -Wextra -Wno-unused-parameter -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core], [1])
+  PHP_ADD_INCLUDE([$ext_srcdir/include])
+  PHP_ADD_INCLUDE([$ext_srcdir/src])
+  PHP_INSTALL_HEADERS([ext/sodium_crypt], [include/php_sodium_crypt.h])
+fi

@@ -1,0 +1,326 @@
+/* SodiumCrypt\Keyring: the engine behind Crypt::. Seals with the current key
+ * in the configured format; opens V1 (key by id) and laravel-crypto
+ * (current key, then previous ones). */
+#include "sc_php.h"
+#include "zend_enum.h"
+#include "keyring_arginfo.h"
+
+zend_class_entry *sc_ce_Keyring;
+static zend_object_handlers keyring_handlers;
+
+typedef struct {
+	const sc_cipher *cipher;
+	sc_format format;
+	uint32_t nkeys;           /* [0] is the current key */
+	zend_object **keys;       /* Key objects, referenced */
+	sc_keyref *refs;          /* their sc_keyref, in the same order */
+	zend_object std;
+} sc_keyring_obj;
+
+static inline sc_keyring_obj *keyring_from_obj(zend_object *obj)
+{
+	return (sc_keyring_obj *) ((char *) obj - XtOffsetOf(sc_keyring_obj, std));
+}
+
+static zend_object *keyring_create(zend_class_entry *ce)
+{
+	sc_keyring_obj *ring = zend_object_alloc(sizeof(sc_keyring_obj), ce);
+	zend_object_std_init(&ring->std, ce);
+	ring->std.handlers = &keyring_handlers;
+	return &ring->std;
+}
+
+static void keyring_free(zend_object *obj)
+{
+	sc_keyring_obj *ring = keyring_from_obj(obj);
+	for (uint32_t i = 0; i < ring->nkeys; i++) {
+		OBJ_RELEASE(ring->keys[i]);
+	}
+	efree(ring->keys);
+	efree(ring->refs);
+	zend_object_std_dtor(obj);
+}
+
+static sc_keyring_obj *this_keyring(zval *this_ptr)
+{
+	sc_keyring_obj *ring = keyring_from_obj(Z_OBJ_P(this_ptr));
+	if (!ring->cipher) {
+		zend_throw_error(NULL, "This SodiumCrypt\\Keyring has not been constructed");
+		return NULL;
+	}
+	return ring;
+}
+
+static sc_format format_from_case(zend_object *format_case)
+{
+	return zend_string_equals_literal(Z_STR_P(zend_enum_fetch_case_name(format_case)), "V1")
+		? SC_FORMAT_V1 : SC_FORMAT_LARAVEL_CRYPTO;
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, __construct)
+{
+	zend_object *cipher_case, *current, *format_case = NULL;
+	HashTable *previous = NULL;
+	sc_keyring_obj *ring = keyring_from_obj(Z_OBJ_P(ZEND_THIS));
+
+	ZEND_PARSE_PARAMETERS_START(2, 4)
+		Z_PARAM_OBJ_OF_CLASS(cipher_case, sc_ce_Cipher)
+		Z_PARAM_OBJ_OF_CLASS(current, sc_ce_Key)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(previous)
+		Z_PARAM_OBJ_OF_CLASS(format_case, sc_ce_PayloadFormat)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (ring->cipher) {
+		zend_throw_error(NULL, "Cannot call SodiumCrypt\\Keyring::__construct() twice");
+		RETURN_THROWS();
+	}
+	const sc_cipher *cp = sc_cipher_from_case(cipher_case);
+	sc_format format = format_case ? format_from_case(format_case) : SC_FORMAT_V1;
+	if (format == SC_FORMAT_V1 && !cp->takes_ad) {
+		sc_argument_error(zend_ce_value_error, 4, "cannot be PayloadFormat::V1 for %s: V1 authenticates its "
+			"header as associated data, which %s does not take; use PayloadFormat::LaravelCrypto", cp->name, cp->name);
+		RETURN_THROWS();
+	}
+	if (sc_cipher_require(cp) == FAILURE || sc_key_require_fits(sc_key_from_obj(current), cp, 2) == FAILURE) {
+		RETURN_THROWS();
+	}
+	zval *entry;
+	zend_ulong index;
+	zend_string *name;
+	if (previous) {
+		ZEND_HASH_FOREACH_KEY_VAL(previous, index, name, entry) {
+			ZVAL_DEREF(entry);
+			if (Z_TYPE_P(entry) != IS_OBJECT || Z_OBJCE_P(entry) != sc_ce_Key) {
+				sc_element_type_error(3, "SodiumCrypt\\Key objects", entry, name, index);
+				RETURN_THROWS();
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+
+	uint32_t n = 1 + (previous ? zend_hash_num_elements(previous) : 0);
+	ring->keys = safe_emalloc(n, sizeof(zend_object *), 0);
+	ring->refs = safe_emalloc(n, sizeof(sc_keyref), 0);
+	ring->keys[0] = current;
+	if (previous) {
+		uint32_t i = 1;
+		ZEND_HASH_FOREACH_VAL(previous, entry) {
+			ZVAL_DEREF(entry);
+			ring->keys[i++] = Z_OBJ_P(entry);
+		} ZEND_HASH_FOREACH_END();
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		GC_ADDREF(ring->keys[i]);
+		ring->refs[i] = sc_key_from_obj(ring->keys[i])->ref;
+	}
+	ring->nkeys = n;
+	ring->format = format;
+	ring->cipher = cp;
+}
+
+/* Seals one string; NULL with an exception when it is too long. */
+static zend_string *seal_one(const sc_keyring_obj *ring, const zend_string *pt)
+{
+	size_t len = sc_seal_len(ring->format, ring->cipher, ZSTR_LEN(pt));
+	if (len == SIZE_MAX || len > ZSTR_MAX_LEN) {
+		sc_throw(sc_ce_CryptoException, "The plaintext is too long to seal");
+		return NULL;
+	}
+	zend_string *out = zend_string_alloc(len, 0);
+	sc_seal(ring->format, ring->cipher, &ring->refs[0], ZSTR_VAL(out),
+		(const uint8_t *) ZSTR_VAL(pt), ZSTR_LEN(pt));
+	ZSTR_VAL(out)[len] = '\0';
+	return out;
+}
+
+/* Opens one payload; NULL with an exception when it does not open. */
+static zend_string *open_one(const sc_keyring_obj *ring, const zend_string *payload)
+{
+	zend_string *out = zend_string_alloc(sc_open_buf_len(ZSTR_LEN(payload)), 0);
+	const sc_cipher *payload_cipher;
+	size_t len;
+	sc_open_result r = sc_open(ring->cipher, ring->refs, ring->nkeys, (uint8_t *) ZSTR_VAL(out), &len,
+		ZSTR_VAL(payload), ZSTR_LEN(payload), &payload_cipher);
+	if (r != SC_OPEN_OK) {
+		zend_string_efree(out);
+		if (r == SC_OPEN_UNAVAILABLE) {
+			sc_cipher_require(payload_cipher);
+		} else {
+			sc_throw_decryption_failed();
+		}
+		return NULL;
+	}
+	/* Like base64_decode(): keep the allocation, shorten the string. */
+	ZSTR_LEN(out) = len;
+	ZSTR_VAL(out)[len] = '\0';
+	return out;
+}
+
+typedef zend_string *(*one_fn)(const sc_keyring_obj *ring, const zend_string *in);
+
+/* sealMany()/openMany(): the same keys, every value a string, all or nothing. */
+static void map_strings(zval *return_value, const sc_keyring_obj *ring, HashTable *in, one_fn fn)
+{
+	zval *entry, result;
+	zend_ulong index;
+	zend_string *name;
+
+	array_init_size(return_value, zend_hash_num_elements(in));
+	ZEND_HASH_FOREACH_KEY_VAL(in, index, name, entry) {
+		ZVAL_DEREF(entry);
+		if (Z_TYPE_P(entry) != IS_STRING) {
+			sc_element_type_error(1, "strings", entry, name, index);
+			break;
+		}
+		zend_string *out = fn(ring, Z_STR_P(entry));
+		if (!out) {
+			break;
+		}
+		ZVAL_STR(&result, out);
+		if (name) {
+			zend_hash_add_new(Z_ARRVAL_P(return_value), name, &result);
+		} else {
+			zend_hash_index_add_new(Z_ARRVAL_P(return_value), index, &result);
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if (EG(exception)) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+	}
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, seal)
+{
+	zend_string *pt;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(pt)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	zend_string *out = ring ? seal_one(ring, pt) : NULL;
+	if (!out) {
+		RETURN_THROWS();
+	}
+	RETURN_NEW_STR(out);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, open)
+{
+	zend_string *payload;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(payload)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	zend_string *out = ring ? open_one(ring, payload) : NULL;
+	if (!out) {
+		RETURN_THROWS();
+	}
+	RETURN_NEW_STR(out);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, sealMany)
+{
+	HashTable *in;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(in)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	map_strings(return_value, ring, in, seal_one);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, openMany)
+{
+	HashTable *in;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(in)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	map_strings(return_value, ring, in, open_one);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, isCurrent)
+{
+	zend_string *payload;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(payload)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(ring->format == SC_FORMAT_V1
+		&& sc_payload_is_current(ring->cipher, ring->refs[0].id, ZSTR_VAL(payload), ZSTR_LEN(payload)));
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, cipher)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ_COPY(sc_cipher_case(ring->cipher));
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, format)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ_COPY(zend_enum_get_case_cstr(sc_ce_PayloadFormat,
+		ring->format == SC_FORMAT_V1 ? "V1" : "LaravelCrypto"));
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, currentKey)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	RETURN_OBJ_COPY(ring->keys[0]);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, previousKeys)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	array_init_size(return_value, ring->nkeys - 1);
+	for (uint32_t i = 1; i < ring->nkeys; i++) {
+		zval key;
+		ZVAL_OBJ_COPY(&key, ring->keys[i]);
+		zend_hash_next_index_insert_new(Z_ARRVAL_P(return_value), &key);
+	}
+}
+
+void sc_register_keyring(void)
+{
+	sc_ce_Keyring = register_class_SodiumCrypt_Keyring();
+	sc_ce_Keyring->create_object = keyring_create;
+
+	memcpy(&keyring_handlers, &std_object_handlers, sizeof keyring_handlers);
+	keyring_handlers.offset = XtOffsetOf(sc_keyring_obj, std);
+	keyring_handlers.free_obj = keyring_free;
+	keyring_handlers.clone_obj = NULL;
+}

@@ -1,0 +1,60 @@
+/* What the PHP classes of sodium_crypt share. Private to the extension. */
+#ifndef SC_PHP_H
+#define SC_PHP_H
+
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_attributes.h"
+#include "core/sc_core.h"
+
+extern zend_class_entry *sc_ce_CryptoException;
+extern zend_class_entry *sc_ce_DecryptionFailed;
+extern zend_class_entry *sc_ce_MissingKeyContext;
+extern zend_class_entry *sc_ce_PayloadFormat;
+extern zend_class_entry *sc_ce_Cipher;
+extern zend_class_entry *sc_ce_Key;
+extern zend_class_entry *sc_ce_Aead;
+extern zend_class_entry *sc_ce_Keyring;
+
+/* Class registration, called from MINIT in dependency order. */
+void sc_register_cipher(void);
+void sc_register_key(void);
+void sc_register_aead(void);
+void sc_register_keyring(void);
+
+/* ---- Key ---- */
+typedef struct {
+	sc_keyref ref;      /* ref.bytes point into the locked arena */
+	zend_object std;
+} sc_key_obj;
+
+static inline sc_key_obj *sc_key_from_obj(zend_object *obj)
+{
+	return (sc_key_obj *) ((char *) obj - XtOffsetOf(sc_key_obj, std));
+}
+#define Z_SC_KEY_P(zv) sc_key_from_obj(Z_OBJ_P(zv))
+
+/* A new Key object holding a copy of len bytes (16..64); NULL with an
+ * exception when the arena is exhausted. */
+zend_object *sc_key_create_from(const uint8_t *bytes, size_t len);
+
+/* ---- Cipher ---- */
+const sc_cipher *sc_cipher_from_case(zend_object *cipher_case);
+zend_object *sc_cipher_case(const sc_cipher *cp);
+/* Throws CryptoException and returns FAILURE when the cipher cannot run here. */
+zend_result sc_cipher_require(const sc_cipher *cp);
+/* Throws ValueError for argument arg_num unless key fits cp. */
+zend_result sc_key_require_fits(const sc_key_obj *key, const sc_cipher *cp, uint32_t arg_num);
+
+/* ---- errors: no argument values in any trace the extension creates ---- */
+ZEND_COLD void sc_throw(zend_class_entry *ce, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+ZEND_COLD void sc_argument_error(zend_class_entry *ce, uint32_t arg_num, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+ZEND_COLD void sc_throw_decryption_failed(void);
+/* TypeError for an array argument holding an element that is not `what`. */
+ZEND_COLD void sc_element_type_error(uint32_t arg_num, const char *what, zval *entry, zend_string *key, zend_ulong index);
+
+#endif

@@ -1,0 +1,132 @@
+/* The sodium_crypt module: registration, lifecycle, phpinfo(). */
+#include "sc_php.h"
+#include "php_sodium_crypt.h"
+#include "ext/standard/info.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
+#include "zend_enum.h"
+#include "sodium_crypt_arginfo.h"
+
+#include <sodium.h>
+
+zend_class_entry *sc_ce_CryptoException;
+zend_class_entry *sc_ce_DecryptionFailed;
+zend_class_entry *sc_ce_MissingKeyContext;
+zend_class_entry *sc_ce_PayloadFormat;
+
+static const char decryption_failed_message[] = "The payload could not be decrypted";
+
+static ZEND_COLD void throw_without_args(zend_class_entry *ce, const char *message)
+{
+	/* Build the trace without argument values: a caller's frame may hold a
+	 * password or plaintext that #[\SensitiveParameter] does not cover. */
+	bool ignore_args = EG(exception_ignore_args);
+	EG(exception_ignore_args) = true;
+	zend_throw_exception(ce, message, 0);
+	EG(exception_ignore_args) = ignore_args;
+}
+
+ZEND_COLD void sc_throw(zend_class_entry *ce, const char *format, ...)
+{
+	va_list va;
+	va_start(va, format);
+	zend_string *message = zend_vstrpprintf(0, format, va);
+	va_end(va);
+	throw_without_args(ce, ZSTR_VAL(message));
+	zend_string_release(message);
+}
+
+ZEND_COLD void sc_argument_error(zend_class_entry *ce, uint32_t arg_num, const char *format, ...)
+{
+	va_list va;
+	bool ignore_args = EG(exception_ignore_args);
+	EG(exception_ignore_args) = true;
+	va_start(va, format);
+	zend_argument_error_variadic(ce, arg_num, format, va);
+	va_end(va);
+	EG(exception_ignore_args) = ignore_args;
+}
+
+ZEND_COLD void sc_throw_decryption_failed(void)
+{
+	throw_without_args(sc_ce_DecryptionFailed, decryption_failed_message);
+}
+
+ZEND_COLD void sc_element_type_error(uint32_t arg_num, const char *what, zval *entry, zend_string *key, zend_ulong index)
+{
+	if (key) {
+		sc_argument_error(zend_ce_type_error, arg_num, "must contain only %s, %s given at key \"%s\"",
+			what, zend_zval_type_name(entry), ZSTR_VAL(key));
+	} else {
+		sc_argument_error(zend_ce_type_error, arg_num, "must contain only %s, %s given at index " ZEND_ULONG_FMT,
+			what, zend_zval_type_name(entry), index);
+	}
+}
+
+static PHP_MINIT_FUNCTION(sodium_crypt)
+{
+	if (sc_core_init() != 0) {
+		php_error_docref(NULL, E_CORE_WARNING, "libsodium failed to initialise");
+		return FAILURE;
+	}
+	/* Dependency order: a class is registered after every class it names. */
+	sc_ce_CryptoException = register_class_SodiumCrypt_CryptoException(spl_ce_RuntimeException);
+	sc_ce_DecryptionFailed = register_class_SodiumCrypt_DecryptionFailed(sc_ce_CryptoException);
+	sc_ce_MissingKeyContext = register_class_SodiumCrypt_MissingKeyContext(sc_ce_CryptoException);
+	sc_ce_PayloadFormat = register_class_SodiumCrypt_PayloadFormat();
+	sc_register_cipher();
+	sc_register_key();
+	sc_register_aead();
+	sc_register_keyring();
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(sodium_crypt)
+{
+	/* Every Key is gone by now; wipe and unmap whatever the arena holds. */
+	sc_arena_shutdown();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(sodium_crypt)
+{
+	char features[128];
+	char buf[64];
+	const sc_aegis_impl *aegis = sc_aegis_active();
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "sodium_crypt support", "enabled");
+	php_info_print_table_row(2, "Version", PHP_SODIUM_CRYPT_VERSION);
+	php_info_print_table_row(2, "libsodium headers version", SODIUM_VERSION_STRING);
+	php_info_print_table_row(2, "libsodium library version", sodium_version_string());
+	php_info_print_table_row(2, "AEGIS implementation", aegis ? aegis->name : "unavailable");
+	php_info_print_table_row(2, "AES-256-GCM", crypto_aead_aes256gcm_is_available() ? "libsodium" : "unavailable");
+	sc_cpu_describe(features, sizeof features);
+	php_info_print_table_row(2, "CPU features used", features);
+	snprintf(buf, sizeof buf, "%zu bytes in %zu chunk(s)", sc_arena_in_use(), sc_arena_chunks());
+	php_info_print_table_row(2, "Locked key memory in use", buf);
+	php_info_print_table_end();
+}
+
+static const zend_module_dep sodium_crypt_deps[] = {
+	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_END
+};
+
+zend_module_entry sodium_crypt_module_entry = {
+	STANDARD_MODULE_HEADER_EX, NULL,
+	sodium_crypt_deps,
+	"sodium_crypt",
+	NULL,
+	PHP_MINIT(sodium_crypt),
+	PHP_MSHUTDOWN(sodium_crypt),
+	NULL,
+	NULL,
+	PHP_MINFO(sodium_crypt),
+	PHP_SODIUM_CRYPT_VERSION,
+	STANDARD_MODULE_PROPERTIES
+};
+
+#ifdef COMPILE_DL_SODIUM_CRYPT
+ZEND_GET_MODULE(sodium_crypt)
+#endif

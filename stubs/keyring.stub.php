@@ -1,0 +1,41 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace SodiumCrypt;
+
+/**
+ * The current key and the previous ones: seals with the current key in the
+ * configured format, opens V1 (key chosen by key id) and laravel-crypto
+ * payloads (current key first, then the previous ones).
+ *
+ * @strict-properties
+ * @not-serializable
+ */
+final class Keyring
+{
+    /** $previous: a list of Key, in the order laravel-crypto payloads try them. */
+    public function __construct(Cipher $cipher, Key $current, array $previous = [], PayloadFormat $write = PayloadFormat::V1) {}
+
+    public function seal(#[\SensitiveParameter] string $plaintext): string {}
+
+    public function open(string $payload): string {}
+
+    /** Strings in, payloads out, keys preserved. */
+    public function sealMany(#[\SensitiveParameter] array $plaintexts): array {}
+
+    /** Keys preserved; all or nothing: DecryptionFailed if any payload does not open. */
+    public function openMany(array $payloads): array {}
+
+    /** True when the payload is V1 under this ring's cipher and current key: nothing to re-encrypt. */
+    public function isCurrent(string $payload): bool {}
+
+    public function cipher(): Cipher {}
+
+    public function format(): PayloadFormat {}
+
+    public function currentKey(): Key {}
+
+    /** The previous keys, as given. */
+    public function previousKeys(): array {}
+}
