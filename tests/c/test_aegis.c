@@ -40,11 +40,11 @@ static void run_vector(int id, size_t taglen, int valid, size_t adlen, size_t ml
 	if (!sc_cipher_available(cp)) {
 		return;
 	}
-	int r = sc_aead_decrypt(cp, out, ct, clen, tag, ad, adlen, nonce, key);
+	int r = sc_aead_decrypt(cp, taglen, out, ct, clen, tag, ad, adlen, nonce, key);
 	CHECK((r == 0) == valid, "line %d (%s): decrypt returned %d", lineno, cp->name, r);
 	if (valid) {
 		CHECK(memcmp(out, msg, mlen) == 0, "line %d: plaintext", lineno);
-		sc_aead_encrypt(cp, out, otag, msg, mlen, ad, adlen, nonce, key);
+		sc_aead_encrypt(cp, taglen, out, otag, msg, mlen, ad, adlen, nonce, key);
 		CHECK(memcmp(out, ct, clen) == 0 && memcmp(otag, tag, taglen) == 0, "line %d: encryption differs", lineno);
 	}
 }
