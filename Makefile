@@ -11,7 +11,7 @@ EXT        := $(PHPIZE_DIR)/modules/sodium_crypt.so
 SOURCES    := $(shell sed -e '/^\#/d' -e '/^$$/d' src/sources.list) $(wildcard src/*.h src/core/*.h include/*.h) config.m4 src/sources.list
 JOBS       ?= 2
 
-.PHONY: all setup build cmake test test-c test-phpt check-arginfo arginfo install demo bench clean
+.PHONY: all setup build cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
 
 all: build
 
@@ -33,8 +33,18 @@ cmake:
 	cmake -S . -B $(CMAKE_DIR) >/dev/null
 	cmake --build $(CMAKE_DIR) -j$(JOBS)
 
+# Installs into this PHP and enables it (Debian's phpenmod where there is one).
 install: build
-	$(MAKE) -C $(PHPIZE_DIR) install
+	$(MAKE) -C $(PHPIZE_DIR) install >/dev/null
+	@scripts/enable-extension
+
+# The main job. (Grows into the Laravel demo app; today: the extension end to end.)
+demo: install bench-aead
+	php examples/quickstart.php
+
+bench-aead: cmake
+	cmake --build $(CMAKE_DIR) --target bench_aead >/dev/null
+	$(CMAKE_DIR)/bench/bench_aead $(BENCH_FLAGS)
 
 arginfo:
 	scripts/gen-arginfo

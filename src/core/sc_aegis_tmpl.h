@@ -23,18 +23,25 @@ static const uint8_t SC_NAME(c1)[16] = {
 
 /* ---- AEGIS-128L: eight blocks, 256-bit rate ---- */
 
-SC_TARGET static inline void SC_NAME(update128l)(blk s[8], blk m0, blk m1)
+/* The update with S0 ^ M0 and S4 ^ M1 given, so decryption can order its
+ * XORs for the shortest dependency chain. */
+SC_TARGET static inline void SC_NAME(update128l_x)(blk s[8], blk s0_xor_m0, blk s4_xor_m1)
 {
 	/* Highest first, so each new block reads its predecessor's old value. */
 	blk s7 = s[7];
 	s[7] = blk_round(s[6], s[7]);
 	s[6] = blk_round(s[5], s[6]);
 	s[5] = blk_round(s[4], s[5]);
-	s[4] = blk_round(s[3], blk_xor(s[4], m1));
+	s[4] = blk_round(s[3], s4_xor_m1);
 	s[3] = blk_round(s[2], s[3]);
 	s[2] = blk_round(s[1], s[2]);
 	s[1] = blk_round(s[0], s[1]);
-	s[0] = blk_round(s7, blk_xor(s[0], m0));
+	s[0] = blk_round(s7, s0_xor_m0);
+}
+
+SC_TARGET static inline void SC_NAME(update128l)(blk s[8], blk m0, blk m1)
+{
+	SC_NAME(update128l_x)(s, blk_xor(s[0], m0), blk_xor(s[4], m1));
 }
 
 SC_TARGET static inline void SC_NAME(init128l)(blk s[8], const uint8_t *k, const uint8_t *npub)
@@ -141,11 +148,12 @@ SC_TARGET static int SC_NAME(dec128l)(uint8_t *m, const uint8_t *c, size_t clen,
 	SC_NAME(init128l)(s, k, npub);
 	SC_NAME(absorb128l)(s, ad, adlen);
 	for (; i + 32 <= clen; i += 32) {
+		/* S ^ M = (S ^ C) ^ Z: the ciphertext half is ready before Z is. */
+		blk c0 = blk_load(c + i), c1 = blk_load(c + i + 16);
 		SC_NAME(stream128l)(s, &z0, &z1);
-		blk t0 = blk_xor(blk_load(c + i), z0), t1 = blk_xor(blk_load(c + i + 16), z1);
-		blk_store(m + i, t0);
-		blk_store(m + i + 16, t1);
-		SC_NAME(update128l)(s, t0, t1);
+		blk_store(m + i, blk_xor(c0, z0));
+		blk_store(m + i + 16, blk_xor(c1, z1));
+		SC_NAME(update128l_x)(s, blk_xor(blk_xor(s[0], c0), z0), blk_xor(blk_xor(s[4], c1), z1));
 	}
 	if (i < clen) {
 		uint8_t pad[32] = { 0 };
@@ -172,7 +180,9 @@ SC_TARGET static int SC_NAME(dec128l)(uint8_t *m, const uint8_t *c, size_t clen,
 
 /* ---- AEGIS-256: six blocks, 128-bit rate ---- */
 
-SC_TARGET static inline void SC_NAME(update256)(blk s[6], blk msg)
+/* The update with S0 ^ M given, so decryption can order its XORs for the
+ * shortest dependency chain. */
+SC_TARGET static inline void SC_NAME(update256_x)(blk s[6], blk s0_xor_msg)
 {
 	blk s5 = s[5];
 	s[5] = blk_round(s[4], s[5]);
@@ -180,7 +190,12 @@ SC_TARGET static inline void SC_NAME(update256)(blk s[6], blk msg)
 	s[3] = blk_round(s[2], s[3]);
 	s[2] = blk_round(s[1], s[2]);
 	s[1] = blk_round(s[0], s[1]);
-	s[0] = blk_round(s5, blk_xor(s[0], msg));
+	s[0] = blk_round(s5, s0_xor_msg);
+}
+
+SC_TARGET static inline void SC_NAME(update256)(blk s[6], blk msg)
+{
+	SC_NAME(update256_x)(s, blk_xor(s[0], msg));
 }
 
 SC_TARGET static inline void SC_NAME(init256)(blk s[6], const uint8_t *k, const uint8_t *npub)
@@ -205,7 +220,8 @@ SC_TARGET static inline void SC_NAME(init256)(blk s[6], const uint8_t *k, const 
 
 SC_TARGET static inline blk SC_NAME(stream256)(const blk s[6])
 {
-	return blk_xor(blk_xor(s[1], s[4]), blk_xor(s[5], blk_and(s[2], s[3])));
+	/* S1 ^ S4 ^ S5 ^ (S2 & S3), grouped so the AND is the only deep term. */
+	return blk_xor(blk_xor(s[1], blk_xor(s[4], s[5])), blk_and(s[2], s[3]));
 }
 
 SC_TARGET static void SC_NAME(absorb256)(blk s[6], const uint8_t *ad, size_t adlen)
@@ -273,9 +289,10 @@ SC_TARGET static int SC_NAME(dec256)(uint8_t *m, const uint8_t *c, size_t clen,
 	SC_NAME(init256)(s, k, npub);
 	SC_NAME(absorb256)(s, ad, adlen);
 	for (; i + 16 <= clen; i += 16) {
-		blk t = blk_xor(blk_load(c + i), SC_NAME(stream256)(s));
-		blk_store(m + i, t);
-		SC_NAME(update256)(s, t);
+		/* S0 ^ M = (S0 ^ C) ^ Z: the ciphertext half is ready before Z is. */
+		blk ci = blk_load(c + i), z = SC_NAME(stream256)(s);
+		blk_store(m + i, blk_xor(ci, z));
+		SC_NAME(update256_x)(s, blk_xor(blk_xor(s[0], ci), z));
 	}
 	if (i < clen) {
 		uint8_t pad[16] = { 0 };
