@@ -6,12 +6,14 @@
 
 BUILD      := _build
 PHPIZE_DIR := $(BUILD)/phpize
+TEST_DIR   := $(BUILD)/phpize-test
 CMAKE_DIR  := $(BUILD)/cmake
 EXT        := $(PHPIZE_DIR)/modules/sodium_crypt.so
+TEST_EXT   := $(TEST_DIR)/modules/sodium_crypt.so
 SOURCES    := $(shell sed -e '/^\#/d' -e '/^$$/d' src/sources.list) $(wildcard src/*.h src/core/*.h include/*.h) config.m4 src/sources.list
 JOBS       ?= 2
 
-.PHONY: all setup build cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
+.PHONY: all setup build build-test cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
 
 all: build
 
@@ -20,13 +22,24 @@ setup:
 
 build: $(EXT)
 
-$(EXT): $(SOURCES)
+# The phpt suite runs a second build with the test-only hooks compiled in.
+build-test: $(TEST_EXT)
+
+# phpize, then an out-of-tree configure + make in $(1) with options $(2).
+define phpize_build
 	@scripts/setup
 	phpize >/dev/null
-	mkdir -p $(PHPIZE_DIR)
-	cd $(PHPIZE_DIR) && ../../configure --enable-sodium_crypt >/dev/null
-	$(MAKE) -C $(PHPIZE_DIR) -j$(JOBS) >/dev/null
-	@echo "built $(EXT)"
+	mkdir -p $(1)
+	cd $(1) && ../../configure --enable-sodium_crypt $(2) >/dev/null
+	$(MAKE) -C $(1) -j$(JOBS) >/dev/null
+	@echo "built $(1)/modules/sodium_crypt.so"
+endef
+
+$(EXT): $(SOURCES)
+	$(call phpize_build,$(PHPIZE_DIR),)
+
+$(TEST_EXT): $(SOURCES)
+	$(call phpize_build,$(TEST_DIR),--enable-sodium-crypt-test-hooks)
 
 cmake:
 	@scripts/setup
@@ -56,8 +69,8 @@ check-arginfo:
 test-c: cmake
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j$(JOBS)
 
-test-phpt: build
-	scripts/run-phpt $(EXT)
+test-phpt: build-test
+	scripts/run-phpt $(TEST_EXT)
 
 test:
 	@scripts/test-all

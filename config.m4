@@ -4,7 +4,15 @@ PHP_ARG_ENABLE([sodium_crypt],
   [AS_HELP_STRING([--enable-sodium_crypt], [Enable sodium_crypt (needs libsodium >= 1.0.18)])],
   [no])
 
+PHP_ARG_ENABLE([sodium-crypt-test-hooks],
+  [whether to build sodium_crypt's test-only functions],
+  [AS_HELP_STRING([--enable-sodium-crypt-test-hooks], [Test builds only: SodiumCrypt\\Test\\* functions that read freed key memory])],
+  [no], [no])
+
 if test "$PHP_SODIUM_CRYPT" != "no"; then
+  if test "$PHP_SODIUM_CRYPT_TEST_HOOKS" != "no"; then
+    AC_DEFINE([SC_TEST_HOOKS], [1], [Build the test-only functions])
+  fi
   PKG_CHECK_MODULES([LIBSODIUM], [libsodium >= 1.0.18])
   PHP_EVAL_INCLINE([$LIBSODIUM_CFLAGS])
   PHP_EVAL_LIBLINE([$LIBSODIUM_LIBS], [SODIUM_CRYPT_SHARED_LIBADD])

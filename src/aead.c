@@ -71,7 +71,7 @@ PHP_METHOD(SodiumCrypt_Aead, __construct)
 		}
 		RETURN_THROWS();
 	}
-	if (sc_cipher_require(cp) == FAILURE || sc_key_require_fits(sc_key_from_obj(key_obj), cp, 2) == FAILURE) {
+	if (sc_cipher_require(cp) == FAILURE || sc_key_require_fits(key_obj, cp, 2) == FAILURE) {
 		RETURN_THROWS();
 	}
 	if (!sc_cipher_tag_available(cp, tag_len)) {
@@ -96,7 +96,8 @@ PHP_METHOD(SodiumCrypt_Aead, encrypt)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_aead_obj *aead = this_aead(ZEND_THIS);
-	if (!aead) {
+	const sc_keyref *key = aead ? sc_key_live(aead->key) : NULL;
+	if (!key) {
 		RETURN_THROWS();
 	}
 	const sc_cipher *cp = aead->cipher;
@@ -112,7 +113,7 @@ PHP_METHOD(SodiumCrypt_Aead, encrypt)
 	}
 	zend_string *out = zend_string_alloc(ZSTR_LEN(pt) + overhead, 0);
 	sc_box_seal(cp, aead->tag_len, (uint8_t *) ZSTR_VAL(out), (const uint8_t *) ZSTR_VAL(pt), ZSTR_LEN(pt),
-		ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL, ad_len, sc_key_from_obj(aead->key)->ref.bytes);
+		ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL, ad_len, key->bytes);
 	ZSTR_VAL(out)[ZSTR_LEN(out)] = '\0';
 	RETURN_NEW_STR(out);
 }
@@ -128,7 +129,8 @@ PHP_METHOD(SodiumCrypt_Aead, decrypt)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_aead_obj *aead = this_aead(ZEND_THIS);
-	if (!aead) {
+	const sc_keyref *key = aead ? sc_key_live(aead->key) : NULL;
+	if (!key) {
 		RETURN_THROWS();
 	}
 	const sc_cipher *cp = aead->cipher;
@@ -145,7 +147,7 @@ PHP_METHOD(SodiumCrypt_Aead, decrypt)
 	size_t ct_len = ZSTR_LEN(in) - overhead;
 	zend_string *out = zend_string_alloc(ct_len, 0);
 	int r = sc_box_open(cp, aead->tag_len, (uint8_t *) ZSTR_VAL(out), (const uint8_t *) ZSTR_VAL(in), ZSTR_LEN(in),
-		ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL, ad_len, sc_key_from_obj(aead->key)->ref.bytes);
+		ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL, ad_len, key->bytes);
 	if (r != 0) {
 		zend_string_efree(out);
 		sc_throw_decryption_failed();

@@ -22,26 +22,30 @@ static zend_object *key_create(zend_class_entry *ce)
 
 static void key_free(zend_object *obj)
 {
-	sc_key_obj *key = sc_key_from_obj(obj);
-	sc_arena_free((void *) key->ref.bytes, key->ref.len); /* wipes */
-	key->ref.bytes = NULL;
-	key->ref.len = 0;
+	sc_key_wipe(obj);
 	zend_object_std_dtor(obj);
 }
 
-/* Fills an empty Key from bytes; FAILURE (with an exception) when the arena
- * cannot hold it. */
-static zend_result key_init(sc_key_obj *key, const uint8_t *bytes, size_t len)
+/* Gives an empty Key len zeroed bytes of locked memory; FAILURE (with an
+ * exception) when the arena cannot hold them. */
+static zend_result key_alloc(sc_key_obj *key, size_t len)
 {
-	uint8_t *locked = sc_arena_alloc(len);
-	if (!locked) {
+	key->ref.bytes = sc_arena_alloc(len);
+	if (!key->ref.bytes) {
 		sc_throw(sc_ce_CryptoException, "Cannot allocate locked memory for a key");
 		return FAILURE;
 	}
-	memcpy(locked, bytes, len);
-	key->ref.bytes = locked;
 	key->ref.len = len;
-	sc_key_id(key->ref.id, locked, len);
+	return SUCCESS;
+}
+
+static zend_result key_init(sc_key_obj *key, const uint8_t *bytes, size_t len)
+{
+	if (key_alloc(key, len) == FAILURE) {
+		return FAILURE;
+	}
+	memcpy((uint8_t *) key->ref.bytes, bytes, len);
+	sc_key_id(key->ref.id, key->ref.bytes, len);
 	return SUCCESS;
 }
 
@@ -55,11 +59,49 @@ zend_object *sc_key_create_from(const uint8_t *bytes, size_t len)
 	return obj;
 }
 
-zend_result sc_key_require_fits(const sc_key_obj *key, const sc_cipher *cp, uint32_t arg_num)
+zend_object *sc_key_create_empty(size_t len)
 {
-	if (key->ref.len != cp->key_bytes) {
+	zend_object *obj = key_create(sc_ce_Key);
+	if (key_alloc(sc_key_from_obj(obj), len) == FAILURE) {
+		OBJ_RELEASE(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+void sc_key_seal_id(zend_object *obj)
+{
+	sc_key_obj *key = sc_key_from_obj(obj);
+	sc_key_id(key->ref.id, key->ref.bytes, key->ref.len);
+}
+
+void sc_key_wipe(zend_object *obj)
+{
+	sc_key_obj *key = sc_key_from_obj(obj);
+	sc_arena_free((void *) key->ref.bytes, key->ref.len);
+	key->ref.bytes = NULL;
+	key->ref.len = 0;
+}
+
+const sc_keyref *sc_key_live(zend_object *obj)
+{
+	const sc_key_obj *key = sc_key_from_obj(obj);
+	if (!key->ref.bytes) {
+		sc_throw(sc_ce_CryptoException, "This key has been wiped (KeyContext::clear() or request end)");
+		return NULL;
+	}
+	return &key->ref;
+}
+
+zend_result sc_key_require_fits(zend_object *key, const sc_cipher *cp, uint32_t arg_num)
+{
+	const sc_keyref *ref = sc_key_live(key);
+	if (!ref) {
+		return FAILURE;
+	}
+	if (ref->len != cp->key_bytes) {
 		sc_argument_error(zend_ce_value_error, arg_num, "must be a %u-byte key for %s, %zu-byte key given",
-			cp->key_bytes, cp->name, key->ref.len);
+			cp->key_bytes, cp->name, ref->len);
 		return FAILURE;
 	}
 	return SUCCESS;
@@ -67,12 +109,7 @@ zend_result sc_key_require_fits(const sc_key_obj *key, const sc_cipher *cp, uint
 
 static sc_key_obj *this_key(zval *this_ptr)
 {
-	sc_key_obj *key = Z_SC_KEY_P(this_ptr);
-	if (!key->ref.bytes) {
-		zend_throw_error(NULL, "This SodiumCrypt\\Key holds no key");
-		return NULL;
-	}
-	return key;
+	return sc_key_live(Z_OBJ_P(this_ptr)) ? Z_SC_KEY_P(this_ptr) : NULL;
 }
 
 static zend_string *key_id_hex(const sc_key_obj *key)

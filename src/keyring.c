@@ -13,7 +13,7 @@ typedef struct {
 	sc_format format;
 	uint32_t nkeys;           /* [0] is the current key */
 	zend_object **keys;       /* Key objects, referenced */
-	sc_keyref *refs;          /* their sc_keyref, in the same order */
+	sc_keyref *refs;          /* their bytes, refreshed at every use (live_refs) */
 	zend_object std;
 } sc_keyring_obj;
 
@@ -51,6 +51,21 @@ static sc_keyring_obj *this_keyring(zval *this_ptr)
 	return ring;
 }
 
+/* The ring, its key bytes looked up afresh: a key wiped since construction
+ * (KeyContext::clear()) makes the ring fail closed. */
+static sc_keyring_obj *this_keyring_live(zval *this_ptr)
+{
+	sc_keyring_obj *ring = this_keyring(this_ptr);
+	for (uint32_t i = 0; ring && i < ring->nkeys; i++) {
+		const sc_keyref *ref = sc_key_live(ring->keys[i]);
+		if (!ref) {
+			return NULL;
+		}
+		ring->refs[i] = *ref;
+	}
+	return ring;
+}
+
 static sc_format format_from_case(zend_object *format_case)
 {
 	return zend_string_equals_literal(Z_STR_P(zend_enum_fetch_case_name(format_case)), "V1")
@@ -82,7 +97,7 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 			"header as associated data, which %s does not take; use PayloadFormat::LaravelCrypto", cp->name, cp->name);
 		RETURN_THROWS();
 	}
-	if (sc_cipher_require(cp) == FAILURE || sc_key_require_fits(sc_key_from_obj(current), cp, 2) == FAILURE) {
+	if (sc_cipher_require(cp) == FAILURE || sc_key_require_fits(current, cp, 2) == FAILURE) {
 		RETURN_THROWS();
 	}
 	zval *entry;
@@ -111,7 +126,6 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		GC_ADDREF(ring->keys[i]);
-		ring->refs[i] = sc_key_from_obj(ring->keys[i])->ref;
 	}
 	ring->nkeys = n;
 	ring->format = format;
@@ -198,7 +212,7 @@ PHP_METHOD(SodiumCrypt_Keyring, seal)
 		Z_PARAM_STR(pt)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
 	zend_string *out = ring ? seal_one(ring, pt) : NULL;
 	if (!out) {
 		RETURN_THROWS();
@@ -214,7 +228,7 @@ PHP_METHOD(SodiumCrypt_Keyring, open)
 		Z_PARAM_STR(payload)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
 	zend_string *out = ring ? open_one(ring, payload) : NULL;
 	if (!out) {
 		RETURN_THROWS();
@@ -230,7 +244,7 @@ PHP_METHOD(SodiumCrypt_Keyring, sealMany)
 		Z_PARAM_ARRAY_HT(in)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
 	if (!ring) {
 		RETURN_THROWS();
 	}
@@ -245,7 +259,7 @@ PHP_METHOD(SodiumCrypt_Keyring, openMany)
 		Z_PARAM_ARRAY_HT(in)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
 	if (!ring) {
 		RETURN_THROWS();
 	}
@@ -260,7 +274,7 @@ PHP_METHOD(SodiumCrypt_Keyring, isCurrent)
 		Z_PARAM_STR(payload)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_keyring_obj *ring = this_keyring(ZEND_THIS);
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
 	if (!ring) {
 		RETURN_THROWS();
 	}

@@ -41,14 +41,40 @@ static inline sc_key_obj *sc_key_from_obj(zend_object *obj)
 /* A new Key object holding a copy of len bytes (16..64); NULL with an
  * exception when the arena is exhausted. */
 zend_object *sc_key_create_from(const uint8_t *bytes, size_t len);
+/* A new Key with len zeroed bytes for the caller to fill in place (unwrap
+ * writes straight into locked memory); NULL with an exception. The key id
+ * must be set with sc_key_seal_id() once the bytes are in. */
+zend_object *sc_key_create_empty(size_t len);
+void sc_key_seal_id(zend_object *key);
+/* Wipes and drops the bytes of a Key: every holder sees it as cleared
+ * (KeyContext::clear()). */
+void sc_key_wipe(zend_object *key);
+/* The bytes of a Key, or NULL after throwing CryptoException when they have
+ * been wiped. Holders call this at every use: a key pointer is never cached. */
+const sc_keyref *sc_key_live(zend_object *key);
+
+/* ---- module globals ---- */
+ZEND_BEGIN_MODULE_GLOBALS(sodium_crypt)
+	zend_long argon2_opslimit;
+	zend_long argon2_memlimit;
+	zend_object *context_key;  /* KeyContext's Key, NULL when clear */
+ZEND_END_MODULE_GLOBALS(sodium_crypt)
+ZEND_EXTERN_MODULE_GLOBALS(sodium_crypt)
+#define SC_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(sodium_crypt, v)
+
+void sc_register_key_wrap(void);
+void sc_register_key_context(void);
+void sc_register_blind_index(void);
+/* KeyContext::clear(), also run at request shutdown. */
+void sc_key_context_clear(void);
 
 /* ---- Cipher ---- */
 const sc_cipher *sc_cipher_from_case(zend_object *cipher_case);
 zend_object *sc_cipher_case(const sc_cipher *cp);
 /* Throws CryptoException and returns FAILURE when the cipher cannot run here. */
 zend_result sc_cipher_require(const sc_cipher *cp);
-/* Throws ValueError for argument arg_num unless key fits cp. */
-zend_result sc_key_require_fits(const sc_key_obj *key, const sc_cipher *cp, uint32_t arg_num);
+/* Throws (ValueError, or CryptoException for a wiped key) unless key fits cp. */
+zend_result sc_key_require_fits(zend_object *key, const sc_cipher *cp, uint32_t arg_num);
 
 /* ---- errors: no argument values in any trace the extension creates ---- */
 ZEND_COLD void sc_throw(zend_class_entry *ce, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);

@@ -6,8 +6,11 @@
 #include "ext/spl/spl_exceptions.h"
 #include "zend_enum.h"
 #include "sodium_crypt_arginfo.h"
+#include "test_hooks_arginfo.h" /* ext_functions: empty unless SC_TEST_HOOKS */
 
 #include <sodium.h>
+
+ZEND_DECLARE_MODULE_GLOBALS(sodium_crypt)
 
 zend_class_entry *sc_ce_CryptoException;
 zend_class_entry *sc_ce_DecryptionFailed;
@@ -63,8 +66,26 @@ ZEND_COLD void sc_element_type_error(uint32_t arg_num, const char *what, zval *e
 	}
 }
 
+/* Argon2id limits for KeyWrap; the defaults are libsodium's INTERACTIVE ones
+ * (crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE). */
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("sodium_crypt.argon2_opslimit", "2", PHP_INI_ALL, OnUpdateLong,
+		argon2_opslimit, zend_sodium_crypt_globals, sodium_crypt_globals)
+	STD_PHP_INI_ENTRY("sodium_crypt.argon2_memlimit", "67108864", PHP_INI_ALL, OnUpdateLong,
+		argon2_memlimit, zend_sodium_crypt_globals, sodium_crypt_globals)
+PHP_INI_END()
+
+static PHP_GINIT_FUNCTION(sodium_crypt)
+{
+#if defined(COMPILE_DL_SODIUM_CRYPT) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(sodium_crypt_globals, 0, sizeof *sodium_crypt_globals);
+}
+
 static PHP_MINIT_FUNCTION(sodium_crypt)
 {
+	REGISTER_INI_ENTRIES();
 	if (sc_core_init() != 0) {
 		php_error_docref(NULL, E_CORE_WARNING, "libsodium failed to initialise");
 		return FAILURE;
@@ -78,11 +99,23 @@ static PHP_MINIT_FUNCTION(sodium_crypt)
 	sc_register_key();
 	sc_register_aead();
 	sc_register_keyring();
+	sc_register_key_wrap();
+	sc_register_key_context();
+	sc_register_blind_index();
+	return SUCCESS;
+}
+
+/* Whatever the script did (exit, fatal error, uncaught exception), the
+ * request's user key is wiped before the next request can run. */
+static PHP_RSHUTDOWN_FUNCTION(sodium_crypt)
+{
+	sc_key_context_clear();
 	return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(sodium_crypt)
 {
+	UNREGISTER_INI_ENTRIES();
 	/* Every Key is gone by now; wipe and unmap whatever the arena holds. */
 	sc_arena_shutdown();
 	return SUCCESS;
@@ -106,10 +139,12 @@ static PHP_MINFO_FUNCTION(sodium_crypt)
 	snprintf(buf, sizeof buf, "%zu bytes in %zu chunk(s)", sc_arena_in_use(), sc_arena_chunks());
 	php_info_print_table_row(2, "Locked key memory in use", buf);
 	php_info_print_table_end();
+	DISPLAY_INI_ENTRIES();
 }
 
 static const zend_module_dep sodium_crypt_deps[] = {
 	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_OPTIONAL("mbstring") /* BlindIndex lower-cases non-ASCII text with mb_strtolower() */
 	ZEND_MOD_END
 };
 
@@ -117,16 +152,23 @@ zend_module_entry sodium_crypt_module_entry = {
 	STANDARD_MODULE_HEADER_EX, NULL,
 	sodium_crypt_deps,
 	"sodium_crypt",
-	NULL,
+	ext_functions,
 	PHP_MINIT(sodium_crypt),
 	PHP_MSHUTDOWN(sodium_crypt),
 	NULL,
-	NULL,
+	PHP_RSHUTDOWN(sodium_crypt),
 	PHP_MINFO(sodium_crypt),
 	PHP_SODIUM_CRYPT_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	PHP_MODULE_GLOBALS(sodium_crypt),
+	PHP_GINIT(sodium_crypt),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_SODIUM_CRYPT
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
 ZEND_GET_MODULE(sodium_crypt)
 #endif

@@ -9,6 +9,7 @@
 #include "sc_cipher.h"
 #include "sc_cpu.h"
 #include "sc_payload.h"
+#include "sc_userkey.h"
 
 /* sodium_init() and CPU detection; 0 on success. Call once per process. */
 int sc_core_init(void);

@@ -1,0 +1,317 @@
+/* SodiumCrypt\BlindIndex: keyed BLAKE2b of normalised values, one KDF
+ * sub-key per column, cached in the locked arena for the object's life. */
+#include "sc_php.h"
+#include "zend_smart_str.h"
+#include "blind_index_arginfo.h"
+
+#include <sodium.h>
+
+zend_class_entry *sc_ce_BlindIndex;
+static zend_object_handlers blind_index_handlers;
+
+#define MAX_CACHED_COLUMNS 64
+
+typedef struct {
+	zend_object *key;     /* a 32-byte Key, referenced */
+	size_t out_len;
+	HashTable subkeys;    /* column => pointer to 32 arena bytes */
+	zend_object std;
+} sc_blind_index_obj;
+
+static inline sc_blind_index_obj *blind_from_obj(zend_object *obj)
+{
+	return (sc_blind_index_obj *) ((char *) obj - XtOffsetOf(sc_blind_index_obj, std));
+}
+
+static void subkey_dtor(zval *zv)
+{
+	sc_arena_free(Z_PTR_P(zv), SC_BLIND_KEY_BYTES);
+}
+
+static zend_object *blind_index_create(zend_class_entry *ce)
+{
+	sc_blind_index_obj *bi = zend_object_alloc(sizeof(sc_blind_index_obj), ce);
+	zend_object_std_init(&bi->std, ce);
+	bi->std.handlers = &blind_index_handlers;
+	zend_hash_init(&bi->subkeys, 8, NULL, subkey_dtor, 0);
+	return &bi->std;
+}
+
+static void blind_index_free(zend_object *obj)
+{
+	sc_blind_index_obj *bi = blind_from_obj(obj);
+	zend_hash_destroy(&bi->subkeys); /* wipes every cached sub-key */
+	if (bi->key) {
+		OBJ_RELEASE(bi->key);
+	}
+	zend_object_std_dtor(obj);
+}
+
+/* The sub-key for a column: cached, or derived into buf when the cache is
+ * full. NULL (with an exception) when the key has been wiped, in which case
+ * the cache is wiped too. */
+static const uint8_t *column_subkey(sc_blind_index_obj *bi, zend_string *column, uint8_t buf[SC_BLIND_KEY_BYTES])
+{
+	const sc_keyref *key = sc_key_live(bi->key);
+	if (!key) {
+		zend_hash_clean(&bi->subkeys);
+		return NULL;
+	}
+	uint8_t *sub = zend_hash_find_ptr(&bi->subkeys, column);
+	if (sub) {
+		return sub;
+	}
+	if (zend_hash_num_elements(&bi->subkeys) < MAX_CACHED_COLUMNS && (sub = sc_arena_alloc(SC_BLIND_KEY_BYTES))) {
+		zend_hash_add_new_ptr(&bi->subkeys, column, sub);
+	} else {
+		sub = buf;
+	}
+	sc_blind_subkey(sub, key->bytes, ZSTR_VAL(column), ZSTR_LEN(column));
+	return sub;
+}
+
+/* mb_strtolower(), for text beyond ASCII: the very function laravel-crypto
+ * calls, so the two agree on every input. */
+static zend_string *mb_lower(const char *s, size_t len)
+{
+	zval fn, arg, ret;
+	if (!zend_hash_str_exists(CG(function_table), "mb_strtolower", sizeof("mb_strtolower") - 1)) {
+		sc_throw(sc_ce_CryptoException, "Normalising non-ASCII text for a blind index needs the mbstring extension");
+		return NULL;
+	}
+	ZVAL_STRINGL(&fn, "mb_strtolower", sizeof("mb_strtolower") - 1);
+	ZVAL_STRINGL(&arg, s, len);
+	zend_result r = call_user_function(NULL, NULL, &fn, &ret, 1, &arg);
+	sodium_memzero(Z_STRVAL(arg), Z_STRLEN(arg));
+	zval_ptr_dtor(&arg);
+	zval_ptr_dtor(&fn);
+	if (r == FAILURE || Z_TYPE(ret) != IS_STRING) {
+		zval_ptr_dtor(&ret);
+		if (!EG(exception)) {
+			sc_throw(sc_ce_CryptoException, "mb_strtolower() failed");
+		}
+		return NULL;
+	}
+	return Z_STR(ret);
+}
+
+static void wipe_release(zend_string *s)
+{
+	if (!ZSTR_IS_INTERNED(s) && GC_REFCOUNT(s) == 1) {
+		sodium_memzero(ZSTR_VAL(s), ZSTR_LEN(s));
+	}
+	zend_string_release(s);
+}
+
+/* What is hashed: mb_strtolower(trim(value)) when normalising, then
+ * "|" . implode("|", context). NULL with an exception. */
+static zend_string *index_input(const zend_string *value, bool normalise, HashTable *context)
+{
+	const char *s = ZSTR_VAL(value);
+	size_t len = ZSTR_LEN(value);
+	zend_string *lowered = NULL;
+	smart_str input = {0};
+
+	if (normalise) {
+		sc_trim(&s, &len);
+		smart_str_alloc(&input, len, 0);
+		if (sc_ascii_lower(ZSTR_VAL(input.s) + ZSTR_LEN(input.s), s, len)) {
+			ZSTR_LEN(input.s) += len;
+		} else {
+			if (!(lowered = mb_lower(s, len))) {
+				smart_str_free(&input);
+				return NULL;
+			}
+			smart_str_append(&input, lowered);
+			wipe_release(lowered);
+		}
+	} else {
+		smart_str_appendl(&input, s, len);
+	}
+	if (context && zend_hash_num_elements(context) > 0) {
+		zval *part;
+		ZEND_HASH_FOREACH_VAL(context, part) {
+			ZVAL_DEREF(part);
+			if (Z_TYPE_P(part) == IS_ARRAY || Z_TYPE_P(part) == IS_OBJECT || Z_TYPE_P(part) == IS_RESOURCE) {
+				sc_argument_error(zend_ce_type_error, 4, "must contain only scalars or null, %s given",
+					zend_zval_type_name(part));
+				smart_str_free(&input);
+				return NULL;
+			}
+			smart_str_appendc(&input, '|');
+			zend_string *p = zval_get_string(part);
+			smart_str_append(&input, p);
+			zend_string_release(p);
+		} ZEND_HASH_FOREACH_END();
+	}
+	smart_str_0(&input);
+	return input.s ? input.s : ZSTR_EMPTY_ALLOC();
+}
+
+static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const zend_string *value,
+	bool normalise, HashTable *context)
+{
+	zend_string *input = index_input(value, normalise, context);
+	if (!input) {
+		return NULL;
+	}
+	zend_string *out = zend_string_alloc(bi->out_len, 0);
+	sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
+	ZSTR_VAL(out)[bi->out_len] = '\0';
+	wipe_release(input);
+	return out;
+}
+
+static sc_blind_index_obj *this_blind_index(zval *this_ptr)
+{
+	sc_blind_index_obj *bi = blind_from_obj(Z_OBJ_P(this_ptr));
+	if (!bi->key) {
+		zend_throw_error(NULL, "This SodiumCrypt\\BlindIndex has not been constructed");
+		return NULL;
+	}
+	return bi;
+}
+
+PHP_METHOD(SodiumCrypt_BlindIndex, __construct)
+{
+	zend_object *key;
+	zend_long out_len = SC_BLIND_INDEX_BYTES;
+	sc_blind_index_obj *bi = blind_from_obj(Z_OBJ_P(ZEND_THIS));
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_OBJ_OF_CLASS(key, sc_ce_Key)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG(out_len)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (bi->key) {
+		zend_throw_error(NULL, "Cannot call SodiumCrypt\\BlindIndex::__construct() twice");
+		RETURN_THROWS();
+	}
+	const sc_keyref *ref = sc_key_live(key);
+	if (!ref) {
+		RETURN_THROWS();
+	}
+	if (ref->len != SC_BLIND_KEY_BYTES) {
+		sc_argument_error(zend_ce_value_error, 1, "must be a %d-byte key, %zu-byte key given", SC_BLIND_KEY_BYTES, ref->len);
+		RETURN_THROWS();
+	}
+	if (out_len < 1 || out_len > SC_BLIND_INDEX_BYTES) {
+		sc_argument_error(zend_ce_value_error, 2, "must be between 1 and %d", SC_BLIND_INDEX_BYTES);
+		RETURN_THROWS();
+	}
+	GC_ADDREF(key);
+	bi->key = key;
+	bi->out_len = (size_t) out_len;
+}
+
+PHP_METHOD(SodiumCrypt_BlindIndex, compute)
+{
+	zend_string *value, *column;
+	bool normalise = true;
+	HashTable *context = NULL;
+	uint8_t buf[SC_BLIND_KEY_BYTES];
+
+	ZEND_PARSE_PARAMETERS_START(2, 4)
+		Z_PARAM_STR(value)
+		Z_PARAM_STR(column)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(normalise)
+		Z_PARAM_ARRAY_HT(context)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
+	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
+	zend_string *out = sub ? compute(bi, sub, value, normalise, context) : NULL;
+	sodium_memzero(buf, sizeof buf);
+	if (!out) {
+		RETURN_THROWS();
+	}
+	RETURN_NEW_STR(out);
+}
+
+PHP_METHOD(SodiumCrypt_BlindIndex, verify)
+{
+	zend_string *index, *value, *column;
+	bool normalise = true;
+	HashTable *context = NULL;
+	uint8_t buf[SC_BLIND_KEY_BYTES];
+
+	ZEND_PARSE_PARAMETERS_START(3, 5)
+		Z_PARAM_STR(index)
+		Z_PARAM_STR(value)
+		Z_PARAM_STR(column)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(normalise)
+		Z_PARAM_ARRAY_HT(context)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
+	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
+	zend_string *expected = sub ? compute(bi, sub, value, normalise, context) : NULL;
+	sodium_memzero(buf, sizeof buf);
+	if (!expected) {
+		RETURN_THROWS();
+	}
+	bool same = ZSTR_LEN(index) == ZSTR_LEN(expected)
+		&& sodium_memcmp(ZSTR_VAL(index), ZSTR_VAL(expected), ZSTR_LEN(expected)) == 0;
+	zend_string_release(expected);
+	RETURN_BOOL(same);
+}
+
+PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
+{
+	HashTable *values;
+	zend_string *column, *name;
+	bool normalise = true;
+	zend_ulong index;
+	zval *entry, result;
+	uint8_t buf[SC_BLIND_KEY_BYTES];
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_ARRAY_HT(values)
+		Z_PARAM_STR(column)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(normalise)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
+	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
+	if (!sub) {
+		RETURN_THROWS();
+	}
+	array_init_size(return_value, zend_hash_num_elements(values));
+	ZEND_HASH_FOREACH_KEY_VAL(values, index, name, entry) {
+		ZVAL_DEREF(entry);
+		if (Z_TYPE_P(entry) != IS_STRING) {
+			sc_element_type_error(1, "strings", entry, name, index);
+			break;
+		}
+		zend_string *out = compute(bi, sub, Z_STR_P(entry), normalise, NULL);
+		if (!out) {
+			break;
+		}
+		ZVAL_STR(&result, out);
+		if (name) {
+			zend_hash_add_new(Z_ARRVAL_P(return_value), name, &result);
+		} else {
+			zend_hash_index_add_new(Z_ARRVAL_P(return_value), index, &result);
+		}
+	} ZEND_HASH_FOREACH_END();
+	sodium_memzero(buf, sizeof buf);
+	if (EG(exception)) {
+		zval_ptr_dtor(return_value);
+		RETURN_THROWS();
+	}
+}
+
+void sc_register_blind_index(void)
+{
+	sc_ce_BlindIndex = register_class_SodiumCrypt_BlindIndex();
+	sc_ce_BlindIndex->create_object = blind_index_create;
+
+	memcpy(&blind_index_handlers, &std_object_handlers, sizeof blind_index_handlers);
+	blind_index_handlers.offset = XtOffsetOf(sc_blind_index_obj, std);
+	blind_index_handlers.free_obj = blind_index_free;
+	blind_index_handlers.clone_obj = NULL;
+}

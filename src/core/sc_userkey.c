@@ -1,0 +1,148 @@
+#include "sc_userkey.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#define SALT   16
+#define NONCE  crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+#define TAG    crypto_aead_xchacha20poly1305_ietf_ABYTES
+
+int sc_wrap_mode(const uint8_t *blob, size_t len)
+{
+	if (len == SC_WRAP_MODE1_BYTES && blob[0] == 1) {
+		return 1;
+	}
+	if (len == SC_WRAP_MODE2_BYTES && blob[0] == 2) {
+		return 2;
+	}
+	return 0;
+}
+
+static int password_kek(uint8_t kek[32], const uint8_t salt[SALT], const char *password, size_t password_len,
+	unsigned long long opslimit, size_t memlimit)
+{
+	return crypto_pwhash(kek, 32, password, password_len, salt, opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13);
+}
+
+int sc_wrap_password(uint8_t out[SC_WRAP_MODE1_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
+	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
+{
+	uint8_t kek[32];
+	uint8_t *salt = out + 1, *nonce = out + 1 + SALT;
+	out[0] = 1;
+	randombytes_buf(salt, SALT + NONCE);
+	if (password_kek(kek, salt, password, password_len, opslimit, memlimit) != 0) {
+		return -1;
+	}
+	/* AD = salt | nonce, which lie side by side in out. */
+	crypto_aead_xchacha20poly1305_ietf_encrypt(out + 1 + SALT + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
+		salt, SALT + NONCE, NULL, nonce, kek);
+	sodium_memzero(kek, sizeof kek);
+	return 0;
+}
+
+int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE1_BYTES],
+	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
+{
+	uint8_t kek[32];
+	const uint8_t *salt = blob + 1, *nonce = blob + 1 + SALT;
+	int r = password_kek(kek, salt, password, password_len, opslimit, memlimit);
+	if (r == 0) {
+		r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, blob + 1 + SALT + NONCE,
+			SC_USER_KEY_BYTES + TAG, salt, SALT + NONCE, nonce, kek);
+	}
+	sodium_memzero(kek, sizeof kek);
+	if (r != 0) {
+		sodium_memzero(user_key, SC_USER_KEY_BYTES);
+	}
+	return r;
+}
+
+static void server_kek(uint8_t kek[32], const uint8_t *app_key, size_t app_key_len,
+	const char *user_id, size_t user_id_len)
+{
+	static const char label[] = "lc-user-key-wrap-v1";
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, app_key, app_key_len, 32);
+	crypto_generichash_update(&st, (const uint8_t *) label, sizeof label - 1);
+	crypto_generichash_update(&st, (const uint8_t *) user_id, user_id_len);
+	crypto_generichash_final(&st, kek, 32);
+	sodium_memzero(&st, sizeof st);
+}
+
+void sc_wrap_server(uint8_t out[SC_WRAP_MODE2_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
+	const uint8_t *app_key, size_t app_key_len, const char *user_id, size_t user_id_len)
+{
+	uint8_t kek[32];
+	out[0] = 2;
+	randombytes_buf(out + 1, NONCE);
+	server_kek(kek, app_key, app_key_len, user_id, user_id_len);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(out + 1 + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
+		(const uint8_t *) user_id, user_id_len, NULL, out + 1, kek);
+	sodium_memzero(kek, sizeof kek);
+}
+
+int sc_unwrap_server(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE2_BYTES],
+	const uint8_t *app_key, size_t app_key_len, const char *user_id, size_t user_id_len)
+{
+	uint8_t kek[32];
+	server_kek(kek, app_key, app_key_len, user_id, user_id_len);
+	int r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, blob + 1 + NONCE,
+		SC_USER_KEY_BYTES + TAG, (const uint8_t *) user_id, user_id_len, blob + 1, kek);
+	sodium_memzero(kek, sizeof kek);
+	if (r != 0) {
+		sodium_memzero(user_key, SC_USER_KEY_BYTES);
+	}
+	return r;
+}
+
+void sc_blind_subkey(uint8_t sub[SC_BLIND_KEY_BYTES], const uint8_t key[SC_BLIND_KEY_BYTES],
+	const char *column, size_t column_len)
+{
+	uint8_t h[16];
+	char ctx[crypto_kdf_CONTEXTBYTES];
+	crypto_generichash(h, sizeof h, (const uint8_t *) column, column_len, NULL, 0);
+	memcpy(ctx, h, sizeof ctx);
+	crypto_kdf_derive_from_key(sub, SC_BLIND_KEY_BYTES, 1, ctx, key);
+}
+
+void sc_blind_hash(uint8_t *out, size_t out_len, const uint8_t sub[SC_BLIND_KEY_BYTES],
+	const uint8_t *input, size_t input_len)
+{
+	uint8_t full[SC_BLIND_INDEX_BYTES];
+	crypto_generichash(full, sizeof full, input, input_len, sub, SC_BLIND_KEY_BYTES);
+	memcpy(out, full, out_len);
+	sodium_memzero(full, sizeof full);
+}
+
+static inline bool is_trim_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0' || c == '\x0B';
+}
+
+void sc_trim(const char **s, size_t *len)
+{
+	const char *p = *s;
+	size_t n = *len;
+	while (n > 0 && is_trim_char(p[0])) {
+		p++;
+		n--;
+	}
+	while (n > 0 && is_trim_char(p[n - 1])) {
+		n--;
+	}
+	*s = p;
+	*len = n;
+}
+
+bool sc_ascii_lower(char *out, const char *in, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) in[i];
+		if (c >= 0x80) {
+			return false;
+		}
+		out[i] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	return true;
+}
