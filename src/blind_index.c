@@ -14,7 +14,7 @@ static zend_object_handlers blind_index_handlers;
 typedef struct {
 	zend_object *key;     /* a 32-byte Key, referenced */
 	size_t out_len;
-	HashTable subkeys;    /* column => pointer to 32 arena bytes */
+	HashTable subkeys;    /* column => its 32-byte sub-key, in the arena */
 	zend_object std;
 } sc_blind_index_obj;
 
@@ -47,7 +47,7 @@ static void blind_index_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
-/* The sub-key for a column: cached, or derived into buf when the cache is
+/* The sub-key of a column: cached, or derived into buf when the cache is
  * full. NULL (with an exception) when the key has been wiped, in which case
  * the cache is wiped too. */
 static const uint8_t *column_subkey(sc_blind_index_obj *bi, zend_string *column, uint8_t buf[SC_BLIND_KEY_BYTES])
@@ -151,13 +151,33 @@ static zend_string *index_input(const zend_string *value, bool normalise, HashTa
 static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const zend_string *value,
 	bool normalise, HashTable *context)
 {
+	zend_string *out = zend_string_alloc(bi->out_len, 0);
+	ZSTR_VAL(out)[bi->out_len] = '\0';
+
+	/* The common case allocates nothing: no context, and the value as it is
+	 * or lower-cased ASCII that fits on the stack. */
+	if (!context || zend_hash_num_elements(context) == 0) {
+		const char *s = ZSTR_VAL(value);
+		size_t len = ZSTR_LEN(value);
+		char lowered[256];
+		if (!normalise) {
+			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) s, len);
+			return out;
+		}
+		sc_trim(&s, &len);
+		if (len <= sizeof lowered && sc_ascii_lower(lowered, s, len)) {
+			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) lowered, len);
+			sodium_memzero(lowered, len);
+			return out;
+		}
+		sodium_memzero(lowered, sizeof lowered);
+	}
 	zend_string *input = index_input(value, normalise, context);
 	if (!input) {
+		zend_string_efree(out);
 		return NULL;
 	}
-	zend_string *out = zend_string_alloc(bi->out_len, 0);
 	sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
-	ZSTR_VAL(out)[bi->out_len] = '\0';
 	wipe_release(input);
 	return out;
 }

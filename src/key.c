@@ -45,7 +45,6 @@ static zend_result key_init(sc_key_obj *key, const uint8_t *bytes, size_t len)
 		return FAILURE;
 	}
 	memcpy((uint8_t *) key->ref.bytes, bytes, len);
-	sc_key_id(key->ref.id, key->ref.bytes, len);
 	return SUCCESS;
 }
 
@@ -69,26 +68,25 @@ zend_object *sc_key_create_empty(size_t len)
 	return obj;
 }
 
-void sc_key_seal_id(zend_object *obj)
-{
-	sc_key_obj *key = sc_key_from_obj(obj);
-	sc_key_id(key->ref.id, key->ref.bytes, key->ref.len);
-}
-
 void sc_key_wipe(zend_object *obj)
 {
 	sc_key_obj *key = sc_key_from_obj(obj);
 	sc_arena_free((void *) key->ref.bytes, key->ref.len);
 	key->ref.bytes = NULL;
 	key->ref.len = 0;
+	key->has_id = false;
 }
 
 const sc_keyref *sc_key_live(zend_object *obj)
 {
-	const sc_key_obj *key = sc_key_from_obj(obj);
+	sc_key_obj *key = sc_key_from_obj(obj);
 	if (!key->ref.bytes) {
 		sc_throw(sc_ce_CryptoException, "This key has been wiped (KeyContext::clear() or request end)");
 		return NULL;
+	}
+	if (!key->has_id) {
+		sc_key_id(key->ref.id, key->ref.bytes, key->ref.len);
+		key->has_id = true;
 	}
 	return &key->ref;
 }
@@ -129,7 +127,7 @@ static HashTable *key_get_debug_info(zend_object *obj, int *is_temp)
 	*is_temp = 1;
 	ZVAL_LONG(&zv, (zend_long) key->ref.len);
 	zend_hash_str_add_new(ht, "length", sizeof("length") - 1, &zv);
-	if (key->ref.bytes) {
+	if (key->ref.bytes && sc_key_live(obj)) {
 		ZVAL_STR(&zv, key_id_hex(key));
 		zend_hash_str_add_new(ht, "id", sizeof("id") - 1, &zv);
 	}

@@ -98,7 +98,6 @@ PHP_METHOD(SodiumCrypt_KeyContext, fromToken)
 			SC_USER_KEY_BYTES, TOKEN_CHARS);
 		RETURN_THROWS();
 	}
-	sc_key_seal_id(key);
 	RETURN_OBJ(key);
 }
 

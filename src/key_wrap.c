@@ -160,7 +160,6 @@ PHP_METHOD(SodiumCrypt_KeyWrap, wrapWithServerKey)
 		sc_throw_decryption_failed(); \
 		RETURN_THROWS(); \
 	} \
-	sc_key_seal_id(out); \
 	RETURN_OBJ(out); \
 } while (0)
 

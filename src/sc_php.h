@@ -29,6 +29,7 @@ void sc_register_keyring(void);
 /* ---- Key ---- */
 typedef struct {
 	sc_keyref ref;      /* ref.bytes point into the locked arena */
+	bool has_id;        /* ref.id computed (lazily: one BLAKE2b, not always needed) */
 	zend_object std;
 } sc_key_obj;
 
@@ -42,15 +43,14 @@ static inline sc_key_obj *sc_key_from_obj(zend_object *obj)
  * exception when the arena is exhausted. */
 zend_object *sc_key_create_from(const uint8_t *bytes, size_t len);
 /* A new Key with len zeroed bytes for the caller to fill in place (unwrap
- * writes straight into locked memory); NULL with an exception. The key id
- * must be set with sc_key_seal_id() once the bytes are in. */
+ * writes straight into locked memory); NULL with an exception. */
 zend_object *sc_key_create_empty(size_t len);
-void sc_key_seal_id(zend_object *key);
 /* Wipes and drops the bytes of a Key: every holder sees it as cleared
  * (KeyContext::clear()). */
 void sc_key_wipe(zend_object *key);
-/* The bytes of a Key, or NULL after throwing CryptoException when they have
- * been wiped. Holders call this at every use: a key pointer is never cached. */
+/* The bytes (and id) of a Key, or NULL after throwing CryptoException when
+ * they have been wiped. Holders call this at every use: a key pointer is
+ * never cached. */
 const sc_keyref *sc_key_live(zend_object *key);
 
 /* ---- module globals ---- */
