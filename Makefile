@@ -13,7 +13,7 @@ TEST_EXT   := $(TEST_DIR)/modules/sodium_crypt.so
 SOURCES    := $(shell sed -e '/^\#/d' -e '/^$$/d' src/sources.list) $(wildcard src/*.h src/core/*.h include/*.h) config.m4 src/sources.list
 JOBS       ?= 2
 
-.PHONY: all setup build build-test cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
+.PHONY: all setup build build-test build-consumer check-pie cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
 
 all: build
 
@@ -69,7 +69,17 @@ check-arginfo:
 test-c: cmake
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j$(JOBS)
 
-test-phpt: build-test
+# A second extension that uses the C API (tests/consumer).
+build-consumer: include/php_sodium_crypt.h tests/consumer/sc_consumer.c tests/consumer/config.m4
+	@scripts/setup
+	tests/consumer/build $(BUILD)/consumer
+
+# The PIE package's tree, built as `pie install` builds it.
+check-pie:
+	@scripts/setup
+	scripts/check-pie
+
+test-phpt: build-test build-consumer
 	scripts/run-phpt $(TEST_EXT)
 
 test:

@@ -1,8 +1,9 @@
 dnl sodium_crypt: phpize && ./configure --enable-sodium_crypt && make
+dnl Enabled unless --disable-sodium_crypt: PIE runs ./configure with no options.
 PHP_ARG_ENABLE([sodium_crypt],
   [whether to enable sodium_crypt],
-  [AS_HELP_STRING([--enable-sodium_crypt], [Enable sodium_crypt (needs libsodium >= 1.0.18)])],
-  [no])
+  [AS_HELP_STRING([--disable-sodium_crypt], [Do not build sodium_crypt (needs libsodium >= 1.0.18)])],
+  [yes])
 
 PHP_ARG_ENABLE([sodium-crypt-test-hooks],
   [whether to build sodium_crypt's test-only functions],

@@ -192,6 +192,20 @@ static sc_blind_index_obj *this_blind_index(zval *this_ptr)
 	return bi;
 }
 
+/* For the C API: compute() of a BlindIndex object, without a context. */
+zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_string *column, bool normalise,
+	zend_string **out)
+{
+	uint8_t buf[SC_BLIND_KEY_BYTES];
+	zval this_zv;
+	ZVAL_OBJ(&this_zv, obj);
+	sc_blind_index_obj *bi = this_blind_index(&this_zv);
+	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
+	*out = sub ? compute(bi, sub, value, normalise, NULL) : NULL;
+	sodium_memzero(buf, sizeof buf);
+	return *out ? SUCCESS : FAILURE;
+}
+
 PHP_METHOD(SodiumCrypt_BlindIndex, __construct)
 {
 	zend_object *key;

@@ -204,6 +204,26 @@ static void map_strings(zval *return_value, const sc_keyring_obj *ring, HashTabl
 	}
 }
 
+/* For the C API: seal()/open() of a Keyring object. */
+static zend_result ring_call(zend_object *obj, zend_string *in, zend_string **out, one_fn fn)
+{
+	zval this_zv;
+	ZVAL_OBJ(&this_zv, obj);
+	sc_keyring_obj *ring = this_keyring_live(&this_zv);
+	*out = ring ? fn(ring, in) : NULL;
+	return *out ? SUCCESS : FAILURE;
+}
+
+zend_result sc_keyring_seal(zend_object *keyring, zend_string *plaintext, zend_string **out)
+{
+	return ring_call(keyring, plaintext, out, seal_one);
+}
+
+zend_result sc_keyring_open(zend_object *keyring, zend_string *payload, zend_string **out)
+{
+	return ring_call(keyring, payload, out, open_one);
+}
+
 PHP_METHOD(SodiumCrypt_Keyring, seal)
 {
 	zend_string *pt;

@@ -68,6 +68,14 @@ void sc_register_blind_index(void);
 /* KeyContext::clear(), also run at request shutdown. */
 void sc_key_context_clear(void);
 
+void sc_api_init(void);
+/* What the C API (api.c) serves, shared with the PHP methods. */
+extern zend_class_entry *sc_ce_BlindIndex;
+zend_result sc_keyring_seal(zend_object *keyring, zend_string *plaintext, zend_string **out);
+zend_result sc_keyring_open(zend_object *keyring, zend_string *payload, zend_string **out);
+zend_result sc_blind_index_compute(zend_object *blind_index, zend_string *value, zend_string *column,
+	bool normalise, zend_string **out);
+
 /* ---- Cipher ---- */
 const sc_cipher *sc_cipher_from_case(zend_object *cipher_case);
 zend_object *sc_cipher_case(const sc_cipher *cp);

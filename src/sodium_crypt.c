@@ -102,6 +102,7 @@ static PHP_MINIT_FUNCTION(sodium_crypt)
 	sc_register_key_wrap();
 	sc_register_key_context();
 	sc_register_blind_index();
+	sc_api_init();
 	return SUCCESS;
 }
 
