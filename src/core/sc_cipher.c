@@ -1,5 +1,6 @@
 #include "sc_cipher.h"
 #include "sc_aegis.h"
+#include "sc_ct.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -134,6 +135,7 @@ int sc_aead_decrypt(const sc_cipher *cp, size_t tag_len, uint8_t *m, const uint8
 		r = crypto_secretbox_open_detached(m, c, tag, clen, nonce, key);
 		break;
 	}
+	SC_CT_DECLASSIFY(&r, sizeof r); /* the verdict is public */
 	if (r != 0) {
 		sodium_memzero(m, clen);
 	}
