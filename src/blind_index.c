@@ -293,13 +293,23 @@ PHP_METHOD(SodiumCrypt_BlindIndex, verify)
 	RETURN_BOOL(same);
 }
 
+typedef struct {
+	sc_blind_index_obj *bi;
+	const uint8_t *sub;
+	bool normalise;
+} compute_each_ctx;
+
+static zend_string *compute_each(void *ctx, const zend_string *value)
+{
+	compute_each_ctx *c = ctx;
+	return compute(c->bi, c->sub, value, c->normalise, NULL);
+}
+
 PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
 {
 	HashTable *values;
-	zend_string *column, *name;
+	zend_string *column;
 	bool normalise = true;
-	zend_ulong index;
-	zval *entry, result;
 	uint8_t buf[SC_BLIND_KEY_BYTES];
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
@@ -314,29 +324,9 @@ PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
 	if (!sub) {
 		RETURN_THROWS();
 	}
-	array_init_size(return_value, zend_hash_num_elements(values));
-	ZEND_HASH_FOREACH_KEY_VAL(values, index, name, entry) {
-		ZVAL_DEREF(entry);
-		if (Z_TYPE_P(entry) != IS_STRING) {
-			sc_element_type_error(1, "strings", entry, name, index);
-			break;
-		}
-		zend_string *out = compute(bi, sub, Z_STR_P(entry), normalise, NULL);
-		if (!out) {
-			break;
-		}
-		ZVAL_STR(&result, out);
-		if (name) {
-			zend_hash_add_new(Z_ARRVAL_P(return_value), name, &result);
-		} else {
-			zend_hash_index_add_new(Z_ARRVAL_P(return_value), index, &result);
-		}
-	} ZEND_HASH_FOREACH_END();
+	compute_each_ctx ctx = { bi, sub, normalise };
+	sc_map_strings(return_value, values, 1, compute_each, &ctx);
 	sodium_memzero(buf, sizeof buf);
-	if (EG(exception)) {
-		zval_ptr_dtor(return_value);
-		RETURN_THROWS();
-	}
 }
 
 void sc_register_blind_index(void)

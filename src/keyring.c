@@ -170,39 +170,17 @@ static zend_string *open_one(const sc_keyring_obj *ring, const zend_string *payl
 	return out;
 }
 
-typedef zend_string *(*one_fn)(const sc_keyring_obj *ring, const zend_string *in);
-
-/* sealMany()/openMany(): the same keys, every value a string, all or nothing. */
-static void map_strings(zval *return_value, const sc_keyring_obj *ring, HashTable *in, one_fn fn)
+static zend_string *seal_each(void *ring, const zend_string *in)
 {
-	zval *entry, result;
-	zend_ulong index;
-	zend_string *name;
-
-	array_init_size(return_value, zend_hash_num_elements(in));
-	ZEND_HASH_FOREACH_KEY_VAL(in, index, name, entry) {
-		ZVAL_DEREF(entry);
-		if (Z_TYPE_P(entry) != IS_STRING) {
-			sc_element_type_error(1, "strings", entry, name, index);
-			break;
-		}
-		zend_string *out = fn(ring, Z_STR_P(entry));
-		if (!out) {
-			break;
-		}
-		ZVAL_STR(&result, out);
-		if (name) {
-			zend_hash_add_new(Z_ARRVAL_P(return_value), name, &result);
-		} else {
-			zend_hash_index_add_new(Z_ARRVAL_P(return_value), index, &result);
-		}
-	} ZEND_HASH_FOREACH_END();
-
-	if (EG(exception)) {
-		zval_ptr_dtor(return_value);
-		ZVAL_UNDEF(return_value);
-	}
+	return seal_one(ring, in);
 }
+
+static zend_string *open_each(void *ring, const zend_string *in)
+{
+	return open_one(ring, in);
+}
+
+typedef zend_string *(*one_fn)(const sc_keyring_obj *ring, const zend_string *in);
 
 /* For the C API: seal()/open() of a Keyring object. */
 static zend_result ring_call(zend_object *obj, zend_string *in, zend_string **out, one_fn fn)
@@ -268,7 +246,7 @@ PHP_METHOD(SodiumCrypt_Keyring, sealMany)
 	if (!ring) {
 		RETURN_THROWS();
 	}
-	map_strings(return_value, ring, in, seal_one);
+	sc_map_strings(return_value, in, 1, seal_each, ring);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, openMany)
@@ -283,7 +261,7 @@ PHP_METHOD(SodiumCrypt_Keyring, openMany)
 	if (!ring) {
 		RETURN_THROWS();
 	}
-	map_strings(return_value, ring, in, open_one);
+	sc_map_strings(return_value, in, 1, open_each, ring);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, isCurrent)

@@ -88,6 +88,11 @@ zend_result sc_key_require_fits(zend_object *key, const sc_cipher *cp, uint32_t 
 ZEND_COLD void sc_throw(zend_class_entry *ce, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 ZEND_COLD void sc_argument_error(zend_class_entry *ce, uint32_t arg_num, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 ZEND_COLD void sc_throw_decryption_failed(void);
+/* Maps every value of an array argument (strings only) through fn into a new
+ * array with the same keys: sealMany(), openMany(), computeMany(). All or
+ * nothing: on any exception return_value is left undefined. */
+typedef zend_string *(*sc_string_fn)(void *ctx, const zend_string *in);
+void sc_map_strings(zval *return_value, HashTable *in, uint32_t arg_num, sc_string_fn fn, void *ctx);
 /* TypeError for an array argument holding an element that is not `what`. */
 ZEND_COLD void sc_element_type_error(uint32_t arg_num, const char *what, zval *entry, zend_string *key, zend_ulong index);
 

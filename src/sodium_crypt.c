@@ -66,6 +66,38 @@ ZEND_COLD void sc_element_type_error(uint32_t arg_num, const char *what, zval *e
 	}
 }
 
+void sc_map_strings(zval *return_value, HashTable *in, uint32_t arg_num, sc_string_fn fn, void *ctx)
+{
+	zval *entry, result;
+	zend_ulong index;
+	zend_string *name;
+
+	array_init_size(return_value, zend_hash_num_elements(in));
+	ZEND_HASH_FOREACH_KEY_VAL(in, index, name, entry) {
+		ZVAL_DEREF(entry);
+		if (Z_TYPE_P(entry) != IS_STRING) {
+			sc_element_type_error(arg_num, "strings", entry, name, index);
+			break;
+		}
+		zend_string *out = fn(ctx, Z_STR_P(entry));
+		if (!out) {
+			break;
+		}
+		ZVAL_STR(&result, out);
+		if (name) {
+			zend_hash_add_new(Z_ARRVAL_P(return_value), name, &result);
+		} else {
+			zend_hash_index_add_new(Z_ARRVAL_P(return_value), index, &result);
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if (EG(exception)) {
+		/* The VM frees return_value after an exception: leave nothing there. */
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+	}
+}
+
 /* Argon2id limits for KeyWrap; the defaults are libsodium's INTERACTIVE ones
  * (crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE). */
 PHP_INI_BEGIN()
