@@ -10,10 +10,12 @@ TEST_DIR   := $(BUILD)/phpize-test
 CMAKE_DIR  := $(BUILD)/cmake
 EXT        := $(PHPIZE_DIR)/modules/sodium_crypt.so
 TEST_EXT   := $(TEST_DIR)/modules/sodium_crypt.so
+ASAN_DIR   := $(BUILD)/phpize-asan
+ASAN_EXT   := $(ASAN_DIR)/modules/sodium_crypt.so
 SOURCES    := $(shell sed -e '/^\#/d' -e '/^$$/d' src/sources.list) $(wildcard src/*.h src/core/*.h include/*.h) config.m4 src/sources.list
 JOBS       ?= 2
 
-.PHONY: all setup build build-test build-consumer check-pie cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
+.PHONY: all setup build build-test build-asan build-consumer check-pie cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
 
 all: build
 
@@ -68,6 +70,16 @@ check-arginfo:
 
 test-c: cmake
 	cd $(CMAKE_DIR) && ctest --output-on-failure -j$(JOBS)
+
+# The test build again with AddressSanitizer + UBSan, for scripts/run-phpt-asan.
+build-asan: $(ASAN_EXT)
+
+ASAN_CONFIGURE := --enable-sodium-crypt-test-hooks \
+	CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	LDFLAGS="-fsanitize=address,undefined"
+
+$(ASAN_EXT): $(SOURCES)
+	$(call phpize_build,$(ASAN_DIR),$(ASAN_CONFIGURE))
 
 # A second extension that uses the C API (tests/consumer).
 build-consumer: include/php_sodium_crypt.h tests/consumer/sc_consumer.c tests/consumer/config.m4

@@ -45,7 +45,14 @@ foreach (['exit', 'throw', 'fatal'] as $how) {
     @unlink($state);
     // env -i: run-tests exports CGI variables (SCRIPT_FILENAME…) that php-cgi would obey;
     // stderr carries only -T's timing line.
-    $cmd = sprintf('env -i SC_END=%s /usr/bin/php-cgi -n -q -T 2 -d extension=%s -d display_errors=0 %s < /dev/null 2>/dev/null', $how,
+    // Keep only a sanitizer run's environment (scripts/run-phpt-asan), which the module needs to load.
+    $keep = '';
+    foreach (['LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'USE_ZEND_ALLOC'] as $var) {
+        if (getenv($var) !== false) {
+            $keep .= ' ' . $var . '=' . escapeshellarg(getenv($var));
+        }
+    }
+    $cmd = sprintf('env -i' . $keep . ' SC_END=%s /usr/bin/php-cgi -n -q -T 2 -d extension=%s -d display_errors=0 %s < /dev/null 2>/dev/null', $how,
         escapeshellarg(getenv('SC_EXTENSION')), escapeshellarg($script));
     echo "-- ended by $how\n", shell_exec($cmd);
 }
