@@ -85,40 +85,8 @@ PHP_METHOD(SodiumCrypt_Aead, __construct)
 	aead->cipher = cp;
 }
 
-PHP_METHOD(SodiumCrypt_Aead, encrypt)
-{
-	zend_string *pt, *ad = NULL;
-
-	ZEND_PARSE_PARAMETERS_START(1, 2)
-		Z_PARAM_STR(pt)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_STR(ad)
-	ZEND_PARSE_PARAMETERS_END();
-
-	sc_aead_obj *aead = this_aead(ZEND_THIS);
-	const sc_keyref *key = aead ? sc_key_live(aead->key) : NULL;
-	if (!key) {
-		RETURN_THROWS();
-	}
-	const sc_cipher *cp = aead->cipher;
-	size_t ad_len = ad ? ZSTR_LEN(ad) : 0;
-	if (!cp->takes_ad && ad_len > 0) {
-		sc_argument_error(zend_ce_value_error, 2, "must be empty for %s, which takes no associated data", cp->name);
-		RETURN_THROWS();
-	}
-	size_t overhead = sc_box_overhead(cp, aead->tag_len);
-	if (ZSTR_LEN(pt) > ZSTR_MAX_LEN - overhead) {
-		sc_argument_error(zend_ce_value_error, 1, "is too long");
-		RETURN_THROWS();
-	}
-	zend_string *out = zend_string_alloc(ZSTR_LEN(pt) + overhead, 0);
-	sc_box_seal(cp, aead->tag_len, (uint8_t *) ZSTR_VAL(out), (const uint8_t *) ZSTR_VAL(pt), ZSTR_LEN(pt),
-		ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL, ad_len, key->bytes);
-	ZSTR_VAL(out)[ZSTR_LEN(out)] = '\0';
-	RETURN_NEW_STR(out);
-}
-
-PHP_METHOD(SodiumCrypt_Aead, decrypt)
+/* encrypt() and decrypt(): (string, AD = "") through the box of the cipher. */
+static void crypt_box(INTERNAL_FUNCTION_PARAMETERS, bool seal)
 {
 	zend_string *in, *ad = NULL;
 
@@ -134,27 +102,49 @@ PHP_METHOD(SodiumCrypt_Aead, decrypt)
 		RETURN_THROWS();
 	}
 	const sc_cipher *cp = aead->cipher;
+	const uint8_t *ad_bytes = ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL;
 	size_t ad_len = ad ? ZSTR_LEN(ad) : 0;
+	size_t overhead = sc_box_overhead(cp, aead->tag_len);
 	if (!cp->takes_ad && ad_len > 0) {
 		sc_argument_error(zend_ce_value_error, 2, "must be empty for %s, which takes no associated data", cp->name);
 		RETURN_THROWS();
 	}
-	size_t overhead = sc_box_overhead(cp, aead->tag_len);
+
+	if (seal) {
+		if (ZSTR_LEN(in) > ZSTR_MAX_LEN - overhead) {
+			sc_argument_error(zend_ce_value_error, 1, "is too long");
+			RETURN_THROWS();
+		}
+		zend_string *out = zend_string_alloc(ZSTR_LEN(in) + overhead, 0);
+		sc_box_seal(cp, aead->tag_len, (uint8_t *) ZSTR_VAL(out), (const uint8_t *) ZSTR_VAL(in), ZSTR_LEN(in),
+			ad_bytes, ad_len, key->bytes);
+		ZSTR_VAL(out)[ZSTR_LEN(out)] = '\0';
+		RETURN_NEW_STR(out);
+	}
+
 	if (ZSTR_LEN(in) < overhead) {
 		sc_throw_decryption_failed();
 		RETURN_THROWS();
 	}
-	size_t ct_len = ZSTR_LEN(in) - overhead;
-	zend_string *out = zend_string_alloc(ct_len, 0);
-	int r = sc_box_open(cp, aead->tag_len, (uint8_t *) ZSTR_VAL(out), (const uint8_t *) ZSTR_VAL(in), ZSTR_LEN(in),
-		ad ? (const uint8_t *) ZSTR_VAL(ad) : NULL, ad_len, key->bytes);
-	if (r != 0) {
+	zend_string *out = zend_string_alloc(ZSTR_LEN(in) - overhead, 0);
+	if (sc_box_open(cp, aead->tag_len, (uint8_t *) ZSTR_VAL(out), (const uint8_t *) ZSTR_VAL(in), ZSTR_LEN(in),
+			ad_bytes, ad_len, key->bytes) != 0) {
 		zend_string_efree(out);
 		sc_throw_decryption_failed();
 		RETURN_THROWS();
 	}
-	ZSTR_VAL(out)[ct_len] = '\0';
+	ZSTR_VAL(out)[ZSTR_LEN(out)] = '\0';
 	RETURN_NEW_STR(out);
+}
+
+PHP_METHOD(SodiumCrypt_Aead, encrypt)
+{
+	crypt_box(INTERNAL_FUNCTION_PARAM_PASSTHRU, true);
+}
+
+PHP_METHOD(SodiumCrypt_Aead, decrypt)
+{
+	crypt_box(INTERNAL_FUNCTION_PARAM_PASSTHRU, false);
 }
 
 PHP_METHOD(SodiumCrypt_Aead, cipher)

@@ -192,17 +192,25 @@ static sc_blind_index_obj *this_blind_index(zval *this_ptr)
 	return bi;
 }
 
-/* For the C API: compute() of a BlindIndex object, without a context. */
-zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_string *column, bool normalise,
-	zend_string **out)
+/* compute() of a BlindIndex object, for its methods and the C API; NULL
+ * with an exception. */
+static zend_string *compute_of(zend_object *obj, const zend_string *value, zend_string *column, bool normalise,
+	HashTable *context)
 {
 	uint8_t buf[SC_BLIND_KEY_BYTES];
 	zval this_zv;
 	ZVAL_OBJ(&this_zv, obj);
 	sc_blind_index_obj *bi = this_blind_index(&this_zv);
 	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
-	*out = sub ? compute(bi, sub, value, normalise, NULL) : NULL;
+	zend_string *out = sub ? compute(bi, sub, value, normalise, context) : NULL;
 	sodium_memzero(buf, sizeof buf);
+	return out;
+}
+
+zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_string *column, bool normalise,
+	zend_string **out)
+{
+	*out = compute_of(obj, value, column, normalise, NULL);
 	return *out ? SUCCESS : FAILURE;
 }
 
@@ -222,12 +230,7 @@ PHP_METHOD(SodiumCrypt_BlindIndex, __construct)
 		zend_throw_error(NULL, "Cannot call SodiumCrypt\\BlindIndex::__construct() twice");
 		RETURN_THROWS();
 	}
-	const sc_keyref *ref = sc_key_live(key);
-	if (!ref) {
-		RETURN_THROWS();
-	}
-	if (ref->len != SC_BLIND_KEY_BYTES) {
-		sc_argument_error(zend_ce_value_error, 1, "must be a %d-byte key, %zu-byte key given", SC_BLIND_KEY_BYTES, ref->len);
+	if (!sc_key_require_len(key, SC_BLIND_KEY_BYTES, 1)) {
 		RETURN_THROWS();
 	}
 	if (out_len < 1 || out_len > SC_BLIND_INDEX_BYTES) {
@@ -244,7 +247,6 @@ PHP_METHOD(SodiumCrypt_BlindIndex, compute)
 	zend_string *value, *column;
 	bool normalise = true;
 	HashTable *context = NULL;
-	uint8_t buf[SC_BLIND_KEY_BYTES];
 
 	ZEND_PARSE_PARAMETERS_START(2, 4)
 		Z_PARAM_STR(value)
@@ -254,10 +256,7 @@ PHP_METHOD(SodiumCrypt_BlindIndex, compute)
 		Z_PARAM_ARRAY_HT(context)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
-	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
-	zend_string *out = sub ? compute(bi, sub, value, normalise, context) : NULL;
-	sodium_memzero(buf, sizeof buf);
+	zend_string *out = compute_of(Z_OBJ_P(ZEND_THIS), value, column, normalise, context);
 	if (!out) {
 		RETURN_THROWS();
 	}
@@ -269,7 +268,6 @@ PHP_METHOD(SodiumCrypt_BlindIndex, verify)
 	zend_string *index, *value, *column;
 	bool normalise = true;
 	HashTable *context = NULL;
-	uint8_t buf[SC_BLIND_KEY_BYTES];
 
 	ZEND_PARSE_PARAMETERS_START(3, 5)
 		Z_PARAM_STR(index)
@@ -280,10 +278,7 @@ PHP_METHOD(SodiumCrypt_BlindIndex, verify)
 		Z_PARAM_ARRAY_HT(context)
 	ZEND_PARSE_PARAMETERS_END();
 
-	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
-	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
-	zend_string *expected = sub ? compute(bi, sub, value, normalise, context) : NULL;
-	sodium_memzero(buf, sizeof buf);
+	zend_string *expected = compute_of(Z_OBJ_P(ZEND_THIS), value, column, normalise, context);
 	if (!expected) {
 		RETURN_THROWS();
 	}

@@ -91,6 +91,16 @@ const sc_keyref *sc_key_live(zend_object *obj)
 	return &key->ref;
 }
 
+const sc_keyref *sc_key_require_len(zend_object *key, size_t len, uint32_t arg_num)
+{
+	const sc_keyref *ref = sc_key_live(key);
+	if (ref && ref->len != len) {
+		sc_argument_error(zend_ce_value_error, arg_num, "must be a %zu-byte key, %zu-byte key given", len, ref->len);
+		return NULL;
+	}
+	return ref;
+}
+
 zend_result sc_key_require_fits(zend_object *key, const sc_cipher *cp, uint32_t arg_num)
 {
 	const sc_keyref *ref = sc_key_live(key);

@@ -109,12 +109,8 @@ PHP_METHOD(SodiumCrypt_KeyContext, toToken)
 		Z_PARAM_OBJ_OF_CLASS(key, sc_ce_Key)
 	ZEND_PARSE_PARAMETERS_END();
 
-	const sc_keyref *ref = sc_key_live(key);
+	const sc_keyref *ref = sc_key_require_len(key, SC_USER_KEY_BYTES, 1);
 	if (!ref) {
-		RETURN_THROWS();
-	}
-	if (ref->len != SC_USER_KEY_BYTES) {
-		sc_argument_error(zend_ce_value_error, 1, "must be a %d-byte key, %zu-byte key given", SC_USER_KEY_BYTES, ref->len);
 		RETURN_THROWS();
 	}
 	zend_string *token = zend_string_alloc(TOKEN_CHARS, 0); /* + the NUL the encoder writes */

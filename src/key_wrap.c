@@ -51,18 +51,6 @@ static int require_mode(const zend_string *blob, uint32_t arg_num, int want)
 	return mode;
 }
 
-/* The user key to wrap: live, and 32 bytes. */
-static const sc_keyref *user_key_arg(zend_object *key, uint32_t arg_num)
-{
-	const sc_keyref *ref = sc_key_live(key);
-	if (ref && ref->len != SC_USER_KEY_BYTES) {
-		sc_argument_error(zend_ce_value_error, arg_num, "must be a %d-byte key, %zu-byte key given",
-			SC_USER_KEY_BYTES, ref->len);
-		return NULL;
-	}
-	return ref;
-}
-
 static zend_result check_limits(zend_long ops, zend_long mem)
 {
 	if (ops < (zend_long) crypto_pwhash_OPSLIMIT_MIN) {
@@ -109,7 +97,7 @@ PHP_METHOD(SodiumCrypt_KeyWrap, wrapWithPassword)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_key_wrap_obj *wrap = key_wrap_from_obj(Z_OBJ_P(ZEND_THIS));
-	const sc_keyref *key = user_key_arg(user_key, 1);
+	const sc_keyref *key = sc_key_require_len(user_key, SC_USER_KEY_BYTES, 1);
 	if (!key) {
 		RETURN_THROWS();
 	}
@@ -136,7 +124,7 @@ PHP_METHOD(SodiumCrypt_KeyWrap, wrapWithServerKey)
 		Z_PARAM_STR(user_id)
 	ZEND_PARSE_PARAMETERS_END();
 
-	const sc_keyref *key = user_key_arg(user_key, 1);
+	const sc_keyref *key = sc_key_require_len(user_key, SC_USER_KEY_BYTES, 1);
 	const sc_keyref *app = key ? sc_key_live(app_key) : NULL;
 	if (!app) {
 		RETURN_THROWS();

@@ -133,8 +133,9 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 }
 
 /* Seals one string; NULL with an exception when it is too long. */
-static zend_string *seal_one(const sc_keyring_obj *ring, const zend_string *pt)
+static zend_string *seal_one(void *ctx, const zend_string *pt)
 {
+	const sc_keyring_obj *ring = ctx;
 	size_t len = sc_seal_len(ring->format, ring->cipher, ZSTR_LEN(pt));
 	if (len == SIZE_MAX || len > ZSTR_MAX_LEN) {
 		sc_throw(sc_ce_CryptoException, "The plaintext is too long to seal");
@@ -148,8 +149,9 @@ static zend_string *seal_one(const sc_keyring_obj *ring, const zend_string *pt)
 }
 
 /* Opens one payload; NULL with an exception when it does not open. */
-static zend_string *open_one(const sc_keyring_obj *ring, const zend_string *payload)
+static zend_string *open_one(void *ctx, const zend_string *payload)
 {
+	const sc_keyring_obj *ring = ctx;
 	zend_string *out = zend_string_alloc(sc_open_buf_len(ZSTR_LEN(payload)), 0);
 	const sc_cipher *payload_cipher;
 	size_t len;
@@ -170,20 +172,8 @@ static zend_string *open_one(const sc_keyring_obj *ring, const zend_string *payl
 	return out;
 }
 
-static zend_string *seal_each(void *ring, const zend_string *in)
-{
-	return seal_one(ring, in);
-}
-
-static zend_string *open_each(void *ring, const zend_string *in)
-{
-	return open_one(ring, in);
-}
-
-typedef zend_string *(*one_fn)(const sc_keyring_obj *ring, const zend_string *in);
-
 /* For the C API: seal()/open() of a Keyring object. */
-static zend_result ring_call(zend_object *obj, zend_string *in, zend_string **out, one_fn fn)
+static zend_result ring_call(zend_object *obj, zend_string *in, zend_string **out, sc_string_fn fn)
 {
 	zval this_zv;
 	ZVAL_OBJ(&this_zv, obj);
@@ -202,66 +192,57 @@ zend_result sc_keyring_open(zend_object *keyring, zend_string *payload, zend_str
 	return ring_call(keyring, payload, out, open_one);
 }
 
-PHP_METHOD(SodiumCrypt_Keyring, seal)
+/* seal() and open(): one string through fn. */
+static void one_string(INTERNAL_FUNCTION_PARAMETERS, sc_string_fn fn)
 {
-	zend_string *pt;
+	zend_string *in;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(pt)
+		Z_PARAM_STR(in)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
-	zend_string *out = ring ? seal_one(ring, pt) : NULL;
+	zend_string *out = ring ? fn(ring, in) : NULL;
 	if (!out) {
 		RETURN_THROWS();
 	}
 	RETURN_NEW_STR(out);
+}
+
+/* sealMany() and openMany(): every string of an array through fn. */
+static void many_strings(INTERNAL_FUNCTION_PARAMETERS, sc_string_fn fn)
+{
+	HashTable *in;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY_HT(in)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	sc_map_strings(return_value, in, 1, fn, ring);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, seal)
+{
+	one_string(INTERNAL_FUNCTION_PARAM_PASSTHRU, seal_one);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, open)
 {
-	zend_string *payload;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(payload)
-	ZEND_PARSE_PARAMETERS_END();
-
-	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
-	zend_string *out = ring ? open_one(ring, payload) : NULL;
-	if (!out) {
-		RETURN_THROWS();
-	}
-	RETURN_NEW_STR(out);
+	one_string(INTERNAL_FUNCTION_PARAM_PASSTHRU, open_one);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, sealMany)
 {
-	HashTable *in;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(in)
-	ZEND_PARSE_PARAMETERS_END();
-
-	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
-	if (!ring) {
-		RETURN_THROWS();
-	}
-	sc_map_strings(return_value, in, 1, seal_each, ring);
+	many_strings(INTERNAL_FUNCTION_PARAM_PASSTHRU, seal_one);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, openMany)
 {
-	HashTable *in;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(in)
-	ZEND_PARSE_PARAMETERS_END();
-
-	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
-	if (!ring) {
-		RETURN_THROWS();
-	}
-	sc_map_strings(return_value, in, 1, open_each, ring);
+	many_strings(INTERNAL_FUNCTION_PARAM_PASSTHRU, open_one);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, isCurrent)

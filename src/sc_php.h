@@ -81,6 +81,9 @@ const sc_cipher *sc_cipher_from_case(zend_object *cipher_case);
 zend_object *sc_cipher_case(const sc_cipher *cp);
 /* Throws CryptoException and returns FAILURE when the cipher cannot run here. */
 zend_result sc_cipher_require(const sc_cipher *cp);
+/* The bytes of a live key of exactly len bytes, or NULL with a ValueError
+ * for argument arg_num (CryptoException for a wiped key). */
+const sc_keyref *sc_key_require_len(zend_object *key, size_t len, uint32_t arg_num);
 /* Throws (ValueError, or CryptoException for a wiped key) unless key fits cp. */
 zend_result sc_key_require_fits(zend_object *key, const sc_cipher *cp, uint32_t arg_num);
 
