@@ -24,7 +24,7 @@ if test "$PHP_SODIUM_CRYPT" != "no"; then
   sc_sources=`sed -e '/^#/d' -e '/^$/d' "$sc_srcdir/src/sources.list" | tr '\n' ' '`
 
   PHP_NEW_EXTENSION([sodium_crypt], [$sc_sources], [$ext_shared], [],
-    [-std=gnu17 -Wall -Wextra -Wno-unused-parameter -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
+    [-std=gnu17 -Wall -Wextra -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core], [1])
   PHP_ADD_INCLUDE([$ext_srcdir/include])
   PHP_ADD_INCLUDE([$ext_srcdir/src])

@@ -161,6 +161,7 @@ static int key_compare(zval *a, zval *b)
 
 PHP_METHOD(SodiumCrypt_Key, __construct)
 {
+	(void) return_value; /* private: Keys come from the static factories */
 	ZEND_PARSE_PARAMETERS_NONE();
 }
 

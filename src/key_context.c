@@ -23,6 +23,7 @@ void sc_key_context_clear(void)
 
 PHP_METHOD(SodiumCrypt_KeyContext, __construct)
 {
+	(void) return_value; /* private: KeyContext is static only */
 	ZEND_PARSE_PARAMETERS_NONE();
 }
 
@@ -67,6 +68,7 @@ PHP_METHOD(SodiumCrypt_KeyContext, has)
 
 PHP_METHOD(SodiumCrypt_KeyContext, clear)
 {
+	(void) return_value;
 	ZEND_PARSE_PARAMETERS_NONE();
 	sc_key_context_clear();
 }

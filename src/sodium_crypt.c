@@ -142,6 +142,8 @@ static PHP_MINIT_FUNCTION(sodium_crypt)
  * request's user key is wiped before the next request can run. */
 static PHP_RSHUTDOWN_FUNCTION(sodium_crypt)
 {
+	(void) type;
+	(void) module_number;
 	sc_key_context_clear();
 	return SUCCESS;
 }
