@@ -13,7 +13,7 @@ typedef struct {
 	sc_format format;
 	uint32_t nkeys;           /* [0] is the current key */
 	zend_object **keys;       /* Key objects, referenced */
-	sc_keyref *refs;          /* their bytes, refreshed at every use (live_refs) */
+	sc_keyref *refs;          /* their bytes, refreshed at every use (this_keyring_live) */
 	zend_object std;
 } sc_keyring_obj;
 
@@ -33,11 +33,13 @@ static zend_object *keyring_create(zend_class_entry *ce)
 static void keyring_free(zend_object *obj)
 {
 	sc_keyring_obj *ring = keyring_from_obj(obj);
-	for (uint32_t i = 0; i < ring->nkeys; i++) {
-		OBJ_RELEASE(ring->keys[i]);
+	if (ring->keys) { /* NULL when the constructor failed or never ran */
+		for (uint32_t i = 0; i < ring->nkeys; i++) {
+			OBJ_RELEASE(ring->keys[i]);
+		}
+		efree(ring->keys);
+		efree(ring->refs);
 	}
-	efree(ring->keys);
-	efree(ring->refs);
 	zend_object_std_dtor(obj);
 }
 
