@@ -53,7 +53,6 @@ static const sc_aegis_impl sc_aegis_sodium = {
  * 128-bit tags libsodium lacks), libsodium's after. */
 const sc_aegis_impl *const sc_aegis_builtin[] = {
 #if defined(__x86_64__) || defined(__i386__)
-	&sc_aegis_aesni_avx,
 	&sc_aegis_aesni,
 #endif
 #if defined(__aarch64__)

@@ -44,7 +44,6 @@ const sc_aegis_impl *sc_aegis_active(void);
 const sc_aegis_impl *sc_aegis_for_tag(size_t taglen);
 
 /* Per-instruction-set entry points (sc_aegis_x86.c, sc_aegis_arm.c). */
-extern const sc_aegis_impl sc_aegis_aesni_avx;
 extern const sc_aegis_impl sc_aegis_aesni;
 extern const sc_aegis_impl sc_aegis_armce;
 

@@ -1,6 +1,7 @@
-/* Differential AEGIS: every implementation built and usable here (AES-NI
- * with VEX and SSE encodings; libsodium's when it has AEGIS) must produce the
- * same ciphertext and tag, open each other's output, and reject a flipped bit. */
+/* Differential AEGIS: every implementation built and usable here (the
+ * native one on AES-NI or ARMv8 CE; libsodium's when it has AEGIS) must
+ * produce the same ciphertext and tag, open each other's output, and reject
+ * a flipped tag bit. With one implementation it checks that one alone. */
 #include "sc_core.h"
 
 #include <stdlib.h>
@@ -27,20 +28,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < sc_aegis_builtin_count; i++) {
 		const sc_aegis_impl *impl = sc_aegis_builtin[i];
 		if (!impl->usable() || !(impl->tags & (taglen == 16 ? SC_AEGIS_TAG128 : SC_AEGIS_TAG256))) continue;
+		impl->encrypt(alg, c1, t1, taglen, m, mlen, ad, adlen, nonce, key);
 		if (!first) {
 			first = impl;
-			first->encrypt(alg, c0, t0, taglen, m, mlen, ad, adlen, nonce, key);
-			continue;
+			memcpy(c0, c1, mlen);
+			memcpy(t0, t1, taglen);
+		} else if (memcmp(c0, c1, mlen) != 0 || memcmp(t0, t1, taglen) != 0) {
+			abort();
 		}
-		impl->encrypt(alg, c1, t1, taglen, m, mlen, ad, adlen, nonce, key);
-		if (memcmp(c0, c1, mlen) != 0 || memcmp(t0, t1, taglen) != 0) abort();
+		/* This implementation opens the first one's output, and not with a flipped tag bit. */
 		if (impl->decrypt(alg, p, c0, mlen, t0, taglen, ad, adlen, nonce, key) != 0 || memcmp(p, m, mlen) != 0) abort();
 		t0[data[0] % taglen] ^= 0x10;
 		if (impl->decrypt(alg, p, c0, mlen, t0, taglen, ad, adlen, nonce, key) == 0) abort();
 		t0[data[0] % taglen] ^= 0x10;
-	}
-	if (first && (first->decrypt(alg, p, c0, mlen, t0, taglen, ad, adlen, nonce, key) != 0 || memcmp(p, m, mlen) != 0)) {
-		abort();
 	}
 	free(c0); free(c1); free(p);
 	return 0;
