@@ -3,7 +3,8 @@
  * payload, token and blob.
  *
  * Two codecs with one contract. The fast one is for ciphertext, which is
- * public: table driven, it branches and indexes on the data. The constant-
+ * public: AVX2 where the CPU has it, a table-driven scalar codec for the
+ * rest and for every error; it branches and indexes on the data. The constant-
  * time one is for keys and tokens: characters and values are mapped with
  * arithmetic masks, no table and no branch on the data (checked under
  * valgrind by tests/c/test_ct.c). Both decoders are strict:

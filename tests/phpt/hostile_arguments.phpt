@@ -1,5 +1,5 @@
 --TEST--
-Every public method of every class, fed wrong types, empty strings, a 100 MiB string and binary junk: exceptions only, never a warning, a crash or a wrong success (strict types; coercive mode adds only the engine's own ZPP deprecations)
+Every public method of every class, fed wrong types, empty strings, a 100 MiB string and binary junk: exceptions only (a TypeError for every wrong type under strict types), never a warning, a crash or a wrong success; coercive mode adds only the engine's own ZPP deprecations
 --EXTENSIONS--
 sodium_crypt
 mbstring
@@ -43,6 +43,24 @@ function plausible(ReflectionParameter $p): mixed
     };
 }
 
+// Would strict typing accept $value for this parameter type?
+function accepts(ReflectionType $type, mixed $value): bool
+{
+    foreach ($type instanceof ReflectionUnionType ? $type->getTypes() : [$type] as $t) {
+        $name = $t->getName();
+        $ok = match ($name) {
+            'mixed' => true,
+            'string' => is_string($value), 'int' => is_int($value), 'bool' => is_bool($value),
+            'array' => is_array($value), 'float' => is_float($value) || is_int($value),
+            default => $value instanceof $name,
+        };
+        if ($ok || ($value === null && $t->allowsNull())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 function attack(array $classes, array $objects, array $strings, array $wrong, bool $strict): array
 {
 $calls = $threw = $returned = 0;
@@ -62,10 +80,17 @@ foreach ($classes as $class) {
                 $args = array_map('plausible', $params);
                 $args[$i] = $bad;
                 $calls++;
+                $mistyped = $strict && $p->getType() && !accepts($p->getType(), $bad);
                 try {
                     ($strict ? 'strict_invoke' : 'coercive_invoke')($m->isConstructor(), $target, $class, $m->getName(), $args);
                     $returned++;
+                    if ($mistyped) {
+                        $unexpected[] = "$class::{$m->getName()} #$i $label: accepted a value of the wrong type";
+                    }
                 } catch (TypeError | ValueError | SodiumCrypt\CryptoException | Error | ErrorException $e) {
+                    if ($mistyped && !$e instanceof TypeError) {
+                        $unexpected[] = "$class::{$m->getName()} #$i $label: " . get_class($e) . ' instead of TypeError';
+                    }
                     // In coercive mode the engine deprecates null and lossy floats for typed
                     // internal parameters; that is PHP's parameter parsing, not ours.
                     $zpp = !$strict && $e instanceof ErrorException && $e->getSeverity() === E_DEPRECATED
@@ -80,7 +105,7 @@ foreach ($classes as $class) {
     }
 }
 KeyContext::clear();
-return [$calls, $threw + $returned, $unexpected];
+return [$calls, $threw, $unexpected];
 }
 // The calls themselves are made from a file of each typing mode.
 $dir = sys_get_temp_dir() . '/sc-hostile-' . getmypid();
@@ -92,9 +117,9 @@ file_put_contents("$dir/coercive.php", '<?php ' . sprintf($invoker, 'coercive_in
 require "$dir/strict.php";
 require "$dir/coercive.php";
 foreach ([true, false] as $strict) {
-    [$calls, $done, $unexpected] = attack($classes, $objects, $strings, $wrong, $strict);
+    [$calls, $threw, $unexpected] = attack($classes, $objects, $strings, $wrong, $strict);
     echo $strict ? "strict:   " : "coercive: ", "calls: ", $calls > 400 ? 'more than 400' : $calls,
-        "; each returned or threw: ", var_export($calls === $done, true), "; warnings: ", count($unexpected), "\n",
+        "; threw: ", $threw > 300 ? 'more than 300' : $threw, "; problems: ", count($unexpected), "\n",
         implode("\n", $unexpected);
 }
 array_map('unlink', glob("$dir/*.php"));
@@ -111,7 +136,7 @@ var_dump($ring->open($ring->seal($huge)) === $huge);
 echo "done\n";
 ?>
 --EXPECT--
-strict:   calls: more than 400; each returned or threw: true; warnings: 0
-coercive: calls: more than 400; each returned or threw: true; warnings: 0
+strict:   calls: more than 400; threw: more than 300; problems: 0
+coercive: calls: more than 400; threw: more than 300; problems: 0
 bool(true)
 done

@@ -29,7 +29,6 @@ $seen['json_encode'] = json_encode($key);
 ob_start(); debug_zval_dump($key); $seen['debug_zval_dump'] = ob_get_clean();
 $seen['array cast'] = print_r((array) $key, true);
 $seen['get_object_vars'] = print_r(get_object_vars($key), true);
-$seen['settype'] = print_r(iterator_to_array(new ArrayIterator((array) $key)), true);
 $seen['serialize'] = sc_throws(fn () => serialize($key));
 $seen['unserialize'] = sc_throws(fn () => unserialize('O:15:"SodiumCrypt\Key":0:{}'));
 $seen['clone'] = sc_throws(fn () => clone $key);
@@ -68,7 +67,6 @@ json_encode       clean
 debug_zval_dump   clean
 array cast        clean
 get_object_vars   clean
-settype           clean
 serialize         clean
 unserialize       clean
 clone             clean
