@@ -1,0 +1,47 @@
+<?php
+
+declare(strict_types=1);
+
+// Published as config/sodium-crypt.php by
+//   php artisan vendor:publish --tag=sodium-crypt-config
+// The cipher and keys themselves stay where Laravel keeps them: app.cipher,
+// app.key (APP_KEY) and app.previous_keys (APP_PREVIOUS_KEYS).
+
+return [
+    // What Crypt:: writes. 'v1' ("sc1." payloads: key id and cipher inside, so a
+    // reader picks the key without trying each one) or 'laravel-crypto' (the
+    // codelieutenant/laravel-crypto v3 format). Both are always read, as are
+    // Laravel's own AES-CBC/GCM payloads.
+    'format' => env('SODIUM_CRYPT_FORMAT', 'v1'),
+
+    // The cipher written when app.cipher is one of Laravel's own names
+    // (AES-256-CBC, AES-256-GCM, …): those keep the key length they had.
+    // null: AEGIS-256 for 32-byte keys (XChaCha20-Poly1305 without hardware
+    // AES), AEGIS-128L for 16-byte keys.
+    'laravel_cipher_upgrade' => env('SODIUM_CRYPT_UPGRADE_CIPHER'),
+
+    // Per-user encryption (HasUserEncryption, BootPerUserEncryption, UserCrypt).
+    'user' => [
+        // Columns on the users table (see the published migration).
+        'key_column' => 'encryption_key',
+        'check_column' => 'encryption_key_check',
+
+        // Where the middleware looks for the user's token.
+        'header' => 'X-Encryption-Token',
+        'cookie' => 'enc_token',
+
+        // What UserCrypt and the User* casts write with the user's key.
+        'cipher' => env('SODIUM_CRYPT_USER_CIPHER', 'aegis-256'),
+        'format' => env('SODIUM_CRYPT_USER_FORMAT', 'v1'),
+
+        // Argon2id limits for password-wrapped (mode 1) keys; null: the
+        // extension's INI defaults (libsodium's INTERACTIVE limits).
+        'argon2_opslimit' => env('SODIUM_CRYPT_ARGON2_OPSLIMIT'),
+        'argon2_memlimit' => env('SODIUM_CRYPT_ARGON2_MEMLIMIT'),
+    ],
+
+    // The root key of global blind indexes (base64, 32 bytes). null: APP_KEY,
+    // which must then be 32 bytes. A separate key keeps indexes stable when
+    // APP_KEY rotates.
+    'blind_index_key' => env('BLIND_INDEX_KEY'),
+];

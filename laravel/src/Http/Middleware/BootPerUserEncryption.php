@@ -1,0 +1,74 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Http\Middleware;
+
+use Closure;
+use Illuminate\Database\Eloquent\Model;
+use Illuminate\Http\Request;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Exceptions\UserKeyException;
+use SodiumCrypt\Laravel\HasUserEncryption;
+use SodiumCrypt\Laravel\UserKeys;
+use Symfony\Component\HttpFoundation\Response;
+
+/**
+ * Loads the signed-in user's key into KeyContext for the request:
+ * from the X-Encryption-Token header or the enc_token cookie (refused unless
+ * the key is this user's), else from the server-wrapped blob (mode 2), else a
+ * new mode-2 key for a user who has none. A mode-1 user without a token gets
+ * 401; a foreign token 403 — both before the route runs, so nothing is
+ * written. The context is cleared in finally and again on terminate, which
+ * is what long-lived workers (Octane) rely on.
+ */
+final class BootPerUserEncryption
+{
+    public function __construct(
+        private readonly UserKeys $keys,
+        private readonly string $header = 'X-Encryption-Token',
+        private readonly string $cookie = 'enc_token',
+    ) {
+    }
+
+    public function handle(Request $request, Closure $next): Response
+    {
+        KeyContext::clear();
+        $user = $request->user();
+        if (!$user instanceof Model || !in_array(HasUserEncryption::class, class_uses_recursive($user), true)) {
+            return $next($request);
+        }
+        try {
+            KeyContext::set($this->keyFor($user, $this->token($request)));
+            return $next($request);
+        } finally {
+            KeyContext::clear();
+        }
+    }
+
+    public function terminate(Request $request, Response $response): void
+    {
+        KeyContext::clear();
+    }
+
+    private function keyFor(Model $user, #[\SensitiveParameter] ?string $token): \SodiumCrypt\Key
+    {
+        if ($token !== null) {
+            return $this->keys->fromToken($user, $token);
+        }
+        return match ($this->keys->mode($user)) {
+            0 => $this->keys->enroll($user),
+            2 => $this->keys->unlockWithServerKey($user),
+            default => throw UserKeyException::missing($this->header, $this->cookie),
+        };
+    }
+
+    private function token(Request $request): ?string
+    {
+        $token = $request->headers->get($this->header);
+        if ($token === null || $token === '') {
+            $token = $request->cookies->get($this->cookie);
+        }
+        return is_string($token) && $token !== '' ? $token : null;
+    }
+}

@@ -1,0 +1,78 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel;
+
+use SodiumCrypt\BlindIndex;
+use SodiumCrypt\Cipher;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Keyring;
+use SodiumCrypt\PayloadFormat;
+
+/**
+ * Encryption under the request's user key (KeyContext), behind the UserCrypt
+ * facade and the User* casts. Writes the configured cipher and format; reads
+ * V1, laravel-crypto, and laravel-crypto's per-user format (Laravel AES-256-CBC
+ * payloads under the user key). Without a key in the context every call
+ * raises MissingKeyContext: nothing is ever written under another key.
+ */
+final class UserEncrypter
+{
+    private ?Key $key = null;
+    private ?Encrypter $encrypter = null;
+    private ?BlindIndex $index = null;
+
+    public function __construct(
+        private readonly Cipher $cipher = Cipher::Aegis256,
+        private readonly PayloadFormat $format = PayloadFormat::V1,
+    ) {
+    }
+
+    public function encryptString(#[\SensitiveParameter] string $value): string
+    {
+        return $this->encrypter()->encryptString($value);
+    }
+
+    public function decryptString(string $payload): string
+    {
+        return $this->encrypter()->decryptString($payload);
+    }
+
+    public function encrypt(#[\SensitiveParameter] mixed $value, bool $serialize = true): string
+    {
+        return $this->encrypter()->encrypt($value, $serialize);
+    }
+
+    public function decrypt(string $payload, bool $unserialize = true): mixed
+    {
+        return $this->encrypter()->decrypt($payload, $unserialize);
+    }
+
+    /** The user-scoped blind index of a value, as hex. */
+    public function blindIndex(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): string
+    {
+        $this->encrypter();
+        return bin2hex($this->index->compute($value, $column, $normalise));
+    }
+
+    /** @return array<array-key, string> hex indexes, keys preserved */
+    public function blindIndexMany(#[\SensitiveParameter] array $values, string $column, bool $normalise = true): array
+    {
+        $this->encrypter();
+        return array_map(bin2hex(...), $this->index->computeMany($values, $column, $normalise));
+    }
+
+    /** Built once per context key: KeyContext::get() is the same Key until clear(). */
+    private function encrypter(): Encrypter
+    {
+        $key = KeyContext::get();
+        if ($key !== $this->key) {
+            $this->encrypter = new Encrypter(new Keyring($this->cipher, $key, [], $this->format));
+            $this->index = new BlindIndex($key);
+            $this->key = $key;
+        }
+        return $this->encrypter;
+    }
+}

@@ -1,0 +1,171 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel;
+
+use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\BlindIndex;
+use SodiumCrypt\DecryptionFailed;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\KeyWrap;
+use SodiumCrypt\Laravel\Exceptions\UserKeyException;
+
+/**
+ * Each user's data key: created, wrapped (mode 1 under Argon2id(password),
+ * mode 2 under BLAKE2b(APP_KEY, user id)), unwrapped, checked against the
+ * user, re-wrapped. The key check stored beside the blob binds a key to its
+ * user, so a token that is not this user's is refused before anything runs.
+ */
+final class UserKeys
+{
+    private const CHECK_COLUMN = 'sodium-crypt.key-check';
+
+    public function __construct(
+        private readonly Key $appKey,
+        private readonly KeyWrap $wrap,
+        private readonly string $keyColumn = 'encryption_key',
+        private readonly string $checkColumn = 'encryption_key_check',
+    ) {
+    }
+
+    public function isEnrolled(Model $user): bool
+    {
+        return is_string($user->getAttribute($this->keyColumn)) && $user->getAttribute($this->keyColumn) !== '';
+    }
+
+    /** 1 (password-wrapped), 2 (server-wrapped), or 0 (no key yet). */
+    public function mode(Model $user): int
+    {
+        return $this->isEnrolled($user) ? KeyWrap::mode($this->blob($user)) : 0;
+    }
+
+    /** A new key for the user, wrapped with the password (mode 1) or the server key (mode 2), saved. */
+    public function enroll(Model $user, #[\SensitiveParameter] ?string $password = null): Key
+    {
+        $key = Key::generate(32);
+        $this->store($user, $key, $password);
+        return $key;
+    }
+
+    /** The key from the password; a mode-2 blob is promoted to mode 1 on the way. */
+    public function unlockWithPassword(Model $user, #[\SensitiveParameter] string $password): Key
+    {
+        $blob = $this->blob($user);
+        if (KeyWrap::mode($blob) === 2) {
+            $key = $this->unlockWithServerKey($user);
+            $this->store($user, $key, $password);
+            return $key;
+        }
+        return $this->verified($user, $this->wrap->unwrapWithPassword($blob, $password));
+    }
+
+    /** The key of a mode-2 user, from APP_KEY and the user id alone. */
+    public function unlockWithServerKey(Model $user): Key
+    {
+        return $this->verified($user, $this->wrap->unwrapWithServerKey($this->blob($user), $this->appKey, self::id($user)));
+    }
+
+    /** The key a token names, refused unless it is this user's. */
+    public function fromToken(Model $user, #[\SensitiveParameter] string $token): Key
+    {
+        try {
+            $key = KeyContext::fromToken($token);
+        } catch (\ValueError) {
+            throw UserKeyException::malformed();
+        }
+        if (!$this->isEnrolled($user) || !$this->belongs($user, $key)) {
+            throw UserKeyException::foreign();
+        }
+        return $key;
+    }
+
+    /** Re-wrap under a new password; the old one, or the request's key, opens the blob. */
+    public function rewrap(Model $user, #[\SensitiveParameter] ?string $old, #[\SensitiveParameter] string $new): Key
+    {
+        $key = $old !== null ? $this->unlockWithPassword($user, $old) : $this->contextKeyFor($user);
+        $this->store($user, $key, $new);
+        return $key;
+    }
+
+    /**
+     * After a password reset (no password to wrap with here): keep the data
+     * readable by wrapping the request's key with the server key; the next
+     * login with the new password promotes it back to mode 1.
+     */
+    public function demoteToServerKey(Model $user): void
+    {
+        $this->store($user, $this->contextKeyFor($user), null);
+    }
+
+    public function belongs(Model $user, Key $key): bool
+    {
+        $stored = $user->getAttribute($this->checkColumn);
+        return is_string($stored) && hash_equals($stored, $this->check($user, $key));
+    }
+
+    public function token(Key $key): string
+    {
+        return KeyContext::toToken($key);
+    }
+
+    /** The request's key, when it is this user's. */
+    public function contextKeyFor(Model $user): Key
+    {
+        $key = KeyContext::get();
+        if (!$this->belongs($user, $key)) {
+            throw UserKeyException::foreign();
+        }
+        return $key;
+    }
+
+    private function store(Model $user, Key $key, #[\SensitiveParameter] ?string $password): void
+    {
+        $blob = $password === null
+            ? $this->wrap->wrapWithServerKey($key, $this->appKey, self::id($user))
+            : $this->wrap->wrapWithPassword($key, $password);
+        $user->forceFill([
+            $this->keyColumn => self::b64url($blob),
+            $this->checkColumn => $this->check($user, $key),
+        ])->save();
+    }
+
+    private function verified(Model $user, Key $key): Key
+    {
+        if (!$this->belongs($user, $key)) {
+            throw UserKeyException::foreign();
+        }
+        return $key;
+    }
+
+    /** hex BLAKE2b under a KDF subkey of the user key, over the user id: binds key and user. */
+    private function check(Model $user, Key $key): string
+    {
+        return bin2hex((new BlindIndex($key))->compute(self::id($user), self::CHECK_COLUMN, false));
+    }
+
+    private function blob(Model $user): string
+    {
+        $text = $user->getAttribute($this->keyColumn);
+        $blob = is_string($text) ? base64_decode(strtr($text, '-_', '+/'), true) : false;
+        if ($blob === false || $blob === '') {
+            throw new DecryptionFailed('This user has no readable wrapped key.');
+        }
+        return $blob;
+    }
+
+    private static function id(Model $user): string
+    {
+        $id = $user->getKey();
+        if ($id === null || $id === '') {
+            throw new \LogicException('Save the user before giving it an encryption key: the key is bound to its id.');
+        }
+        return (string) $id;
+    }
+
+    private static function b64url(string $bytes): string
+    {
+        return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
+    }
+}
