@@ -1,0 +1,27 @@
+<?php
+
+namespace App\Models;
+
+use Illuminate\Database\Eloquent\Relations\HasMany;
+use Illuminate\Foundation\Auth\User as Authenticatable;
+use SodiumCrypt\Laravel\HasUserEncryption;
+
+class User extends Authenticatable
+{
+    use HasUserEncryption;
+
+    protected $fillable = ['name', 'email', 'password', 'phone'];
+
+    protected $hidden = ['password', 'api_token', 'remember_token', 'encryption_key', 'encryption_key_check'];
+
+    protected $casts = [
+        'password' => 'hashed',
+        // Laravel's own cast, encrypted with the app key through Crypt (sodium_crypt).
+        'phone' => 'encrypted',
+    ];
+
+    public function secrets(): HasMany
+    {
+        return $this->hasMany(Secret::class);
+    }
+}

@@ -1,0 +1,10 @@
+<?php
+
+return [
+    'default' => env('CACHE_DRIVER', 'array'),
+    'stores' => [
+        'array' => ['driver' => 'array', 'serialize' => false],
+        'file' => ['driver' => 'file', 'path' => storage_path('framework/cache/data')],
+    ],
+    'prefix' => 'demo_cache_',
+];

@@ -1,0 +1,3 @@
+<?php
+
+// The package adds crypto:keys and crypto:reencrypt.
