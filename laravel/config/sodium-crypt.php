@@ -11,7 +11,8 @@ return [
     // What Crypt:: writes. 'v1' ("sc1." payloads: key id and cipher inside, so a
     // reader picks the key without trying each one) or 'laravel-crypto' (the
     // codelieutenant/laravel-crypto v3 format). Both are always read, as are
-    // Laravel's own AES-CBC/GCM payloads.
+    // Laravel's own AES-CBC/GCM payloads. Sodium_SecretBox always writes
+    // laravel-crypto's (V1 authenticates its header, which secretbox cannot).
     'format' => env('SODIUM_CRYPT_FORMAT', 'v1'),
 
     // The cipher written when app.cipher is one of Laravel's own names

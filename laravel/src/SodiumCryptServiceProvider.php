@@ -38,7 +38,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
                 $cipher,
                 AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
                 AppKeys::parseList($config->get('app.previous_keys', [])),
-                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1')),
+                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
             );
         });
         $this->app->alias('encrypter', Encrypter::class);
@@ -57,9 +57,10 @@ final class SodiumCryptServiceProvider extends ServiceProvider
 
         $this->app->singleton(UserEncrypter::class, static function (Application $app): UserEncrypter {
             $config = $app->make('config');
+            $cipher = Ciphers::resolve((string) $config->get('sodium-crypt.user.cipher'));
             return new UserEncrypter(
-                Ciphers::resolve((string) $config->get('sodium-crypt.user.cipher')),
-                Ciphers::format((string) $config->get('sodium-crypt.user.format')),
+                $cipher,
+                Ciphers::format((string) $config->get('sodium-crypt.user.format'), $cipher),
             );
         });
 

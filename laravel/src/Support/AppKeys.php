@@ -24,7 +24,7 @@ final class AppKeys
         try {
             return str_starts_with($value, 'base64:') ? Key::fromBase64($value) : Key::fromBytes($value);
         } catch (\ValueError) {
-            throw new InvalidConfiguration(sprintf('%s is not valid base64 after "base64:": %s.', $what, self::HINT));
+            throw new InvalidConfiguration(sprintf('%s is not a key: it must be "base64:" and the base64 of 16 to 64 bytes (or 16 to 64 raw bytes); %s.', $what, self::HINT));
         }
     }
 

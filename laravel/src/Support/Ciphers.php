@@ -40,7 +40,7 @@ final class Ciphers
                 $cipher = Cipher::fromLaravelName($name);
             } catch (\ValueError) {
                 throw new InvalidConfiguration(sprintf(
-                    'Unknown cipher "%s" in app.cipher: use one of %s, or Laravel\'s AES-256-CBC / AES-256-GCM / AES-128-CBC / AES-128-GCM.',
+                    'Unknown cipher "%s" in app.cipher: use one of %s, or Laravel\'s AES-256-CBC / AES-256-GCM / AES-128-CBC / AES-128-GCM; `php artisan crypto:keys --cipher=NAME` sets it with a key of the right length.',
                     $name,
                     implode(', ', array_map(static fn (Cipher $c) => $c->laravelName().' ('.$c->value.')', Cipher::cases())),
                 ));
@@ -50,8 +50,12 @@ final class Ciphers
         return self::available($cipher, $name);
     }
 
-    public static function format(string $name): PayloadFormat
+    /** The write format; secretbox has no associated data for V1's header, so it always writes laravel-crypto's. */
+    public static function format(string $name, Cipher $cipher): PayloadFormat
     {
+        if ($cipher === Cipher::SecretBox) {
+            return PayloadFormat::LaravelCrypto;
+        }
         return match (strtolower(str_replace(['_', ' '], '-', trim($name)))) {
             'v1', 'sc1' => PayloadFormat::V1,
             'laravel-crypto', 'laravelcrypto' => PayloadFormat::LaravelCrypto,

@@ -1,0 +1,136 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use App\Models\User;
+use Illuminate\Encryption\Encrypter as LaravelEncrypter;
+use Illuminate\Support\Facades\Crypt;
+use Illuminate\Support\Facades\DB;
+use SodiumCrypt\Key;
+
+final class CommandsTest extends TestCase
+{
+    private function env(): string
+    {
+        return (string) file_get_contents($this->envDir.'/.env');
+    }
+
+    private static function envValue(string $env, string $name): ?string
+    {
+        return preg_match('/^'.$name.'=(.*)$/m', $env, $m) ? $m[1] : null;
+    }
+
+    public function test_crypto_keys_writes_a_new_key_and_keeps_the_old_one(): void
+    {
+        file_put_contents($this->envDir.'/.env', "APP_NAME=x\nAPP_KEY=".self::APP_KEY."\nAPP_PREVIOUS_KEYS=base64:b2xkZXIgb2xkZXIgb2xkZXI=\nDB_X=1\n");
+        $this->assertSame(0, $this->artisanCall('crypto:keys'));
+        $env = $this->env();
+        $key = self::envValue($env, 'APP_KEY');
+        $this->assertNotSame(self::APP_KEY, $key);
+        $this->assertSame(32, Key::fromBase64($key)->length());
+        $this->assertSame(self::APP_KEY.',base64:b2xkZXIgb2xkZXIgb2xkZXI=', self::envValue($env, 'APP_PREVIOUS_KEYS'));
+        $this->assertStringContainsString("APP_NAME=x\n", $env);
+        $this->assertStringContainsString("DB_X=1\n", $env);
+        $this->assertStringNotContainsString(substr($key, 7), $this->artisanOutput, 'the key is not printed');
+
+        // The running app uses it at once, and still reads what the old key wrote.
+        $this->assertSame($key, config('app.key'));
+        $this->assertSame('before', Crypt::decryptString(
+            (new \SodiumCrypt\Laravel\Encrypter(new \SodiumCrypt\Keyring(\SodiumCrypt\Cipher::Aegis256, Key::fromBase64(self::APP_KEY))))->encryptString('before')));
+    }
+
+    public function test_crypto_keys_creates_missing_lines_and_sizes_keys_for_the_cipher(): void
+    {
+        file_put_contents($this->envDir.'/.env', "APP_NAME=x");
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--cipher' => 'Sodium_AEGIS128LGCM']));
+        $env = $this->env();
+        $this->assertSame(16, Key::fromBase64(self::envValue($env, 'APP_KEY'))->length());
+        $this->assertSame('Sodium_AEGIS128LGCM', self::envValue($env, 'APP_CIPHER'));
+        $this->assertNull(self::envValue($env, 'APP_PREVIOUS_KEYS'), 'no old key to keep');
+        $this->assertStringStartsWith("APP_NAME=x\n", $env);
+        $this->assertSame('x', Crypt::decryptString(Crypt::encryptString('x')), 'the new 128L key works at once');
+    }
+
+    public function test_crypto_keys_show_and_bad_cipher_write_nothing(): void
+    {
+        $before = $this->env();
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--show' => true, '--cipher' => 'aes-128-cbc']));
+        $this->assertMatchesRegularExpression('/base64:[A-Za-z0-9+\/]{22}==/', $this->artisanOutput);
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--cipher' => 'ROT13']));
+        $this->assertStringContainsString('Unknown cipher "ROT13"', $this->artisanOutput);
+        $this->assertSame($before, $this->env());
+    }
+
+    public function test_crypto_keys_asks_in_production(): void
+    {
+        $this->app['env'] = 'production';
+        $before = $this->env();
+        // Not interactive: the confirmation is declined.
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--no-interaction' => true]));
+        $this->assertSame($before, $this->env());
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--force' => true]));
+        $this->assertNotSame($before, $this->env());
+    }
+
+    private function seedPhones(): array
+    {
+        $old = self::newKey();
+        $laravel = new LaravelEncrypter(self::raw($old), 'AES-256-CBC');
+        $ids = [];
+        for ($i = 0; $i < 25; $i++) {
+            $ids[] = DB::table('users')->insertGetId([
+                'name' => "u$i", 'email' => "u$i@example.com", 'password' => 'x',
+                'phone' => $laravel->encryptString("555-01$i"),
+            ]);
+        }
+        $this->useCrypt('Sodium_AEGIS256GCM', self::APP_KEY, [$old]);
+        // A few rows already current.
+        foreach (array_slice($ids, 0, 5) as $id) {
+            DB::table('users')->where('id', $id)->update(['phone' => Crypt::encryptString('555-01'.($id - 1))]);
+        }
+        return $ids;
+    }
+
+    public function test_crypto_reencrypt_dry_run_then_real_then_resumed(): void
+    {
+        $this->seedPhones();
+        $before = DB::table('users')->pluck('phone', 'id')->all();
+
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--dry-run' => true, '--chunk' => 7]));
+        $this->assertStringContainsString('20 of 25', $this->artisanOutput);
+        $this->assertSame($before, DB::table('users')->pluck('phone', 'id')->all(), 'a dry run writes nothing');
+
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => User::class, '--chunk' => 7]));
+        $this->assertStringContainsString('Re-encrypted 20 of 25', $this->artisanOutput);
+        foreach (User::orderBy('id')->get() as $i => $user) {
+            $this->assertSame("555-01$i", $user->phone);
+            $this->assertTrue($this->app['encrypter']->isCurrent($user->getRawOriginal('phone')));
+        }
+
+        // Resumable: a second run finds nothing to do, and the old key can go.
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User']));
+        $this->assertStringContainsString('Re-encrypted 0 of 25', $this->artisanOutput);
+        $this->useCrypt('Sodium_AEGIS256GCM', self::APP_KEY);
+        $this->assertSame('555-0124', User::find(25)->phone);
+    }
+
+    public function test_crypto_reencrypt_leaves_unreadable_rows_as_they_are(): void
+    {
+        $ids = $this->seedPhones();
+        DB::table('users')->where('id', $ids[10])->update(['phone' => 'sc1.AAAAtampered']);
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User']));
+        $this->assertStringContainsString('id='.$ids[10].' (phone)', $this->artisanOutput);
+        $this->assertSame('sc1.AAAAtampered', DB::table('users')->where('id', $ids[10])->value('phone'));
+        $this->assertSame(25, DB::table('users')->count());
+        // Every other row was re-encrypted; the tampered one still counts among 'sc1.' rows.
+        $this->assertSame(25, DB::table('users')->where('phone', 'like', 'sc1.%')->count());
+    }
+
+    public function test_crypto_reencrypt_refuses_unknown_models(): void
+    {
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'Nope']));
+        $this->assertStringContainsString('No Eloquent model "Nope"', $this->artisanOutput);
+    }
+}

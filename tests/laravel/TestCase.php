@@ -1,0 +1,120 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use Illuminate\Contracts\Console\Kernel;
+use Illuminate\Foundation\Application;
+use Illuminate\Foundation\Testing\TestCase as BaseTestCase;
+use Illuminate\Support\Facades\Facade;
+use SodiumCrypt\KeyContext;
+
+/**
+ * Boots examples/demo (a real Laravel app) with its own .env in a temporary
+ * directory and a fresh SQLite file per test, migrated for real.
+ */
+abstract class TestCase extends BaseTestCase
+{
+    /** A fixed 32-byte test APP_KEY ("base64:" form), never a real one. */
+    public const APP_KEY = 'base64:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
+
+    protected ?string $envDir = null;
+
+    public function createApplication(): Application
+    {
+        if ($this->envDir === null) {
+            $this->envDir = sys_get_temp_dir().'/sc-laravel-'.bin2hex(random_bytes(6));
+            mkdir($this->envDir, 0700, true);
+            file_put_contents($this->envDir.'/.env', "APP_KEY=".self::APP_KEY."\nAPP_CIPHER=Sodium_AEGIS256GCM\n");
+            touch($this->envDir.'/db.sqlite');
+        }
+
+        $app = require __DIR__.'/../../examples/demo/bootstrap/app.php';
+        $app->useEnvironmentPath($this->envDir);
+        $app->make(Kernel::class)->bootstrap();
+        // The env file is read once per process (Dotenv is immutable): set per test here.
+        $app['config']->set([
+            'app.key' => self::APP_KEY,
+            'app.cipher' => 'Sodium_AEGIS256GCM',
+            'app.previous_keys' => [],
+            'database.connections.sqlite.database' => $this->envDir.'/db.sqlite',
+        ]);
+        return $app;
+    }
+
+    protected function setUp(): void
+    {
+        parent::setUp();
+        $this->assertSame(0, $this->artisanCall('migrate', ['--force' => true]));
+    }
+
+    protected function tearDown(): void
+    {
+        KeyContext::clear();
+        parent::tearDown();
+        foreach (glob($this->envDir.'/{,.}*', GLOB_BRACE) ?: [] as $file) {
+            is_file($file) && unlink($file);
+        }
+        @rmdir($this->envDir);
+        $this->envDir = null;
+    }
+
+    /** Runs a command for real (no mocked console): exit code; output in $this->artisanOutput. */
+    protected function artisanCall(string $command, array $parameters = []): int
+    {
+        $kernel = $this->app->make(Kernel::class);
+        $status = $kernel->call($command, $parameters);
+        $this->artisanOutput = $kernel->output();
+        return $status;
+    }
+
+    protected string $artisanOutput = '';
+
+    /** A new application on the same .env and database: like the next deploy, nothing kept in memory. */
+    protected function restartApplication(): void
+    {
+        KeyContext::clear();
+        $this->refreshApplication();
+    }
+
+    /** Reconfigure the app's encrypter as a deploy would: new config, new instance. */
+    protected function useCrypt(string $cipher, string $key, array $previous = [], string $format = 'v1'): void
+    {
+        $this->app['config']->set([
+            'app.cipher' => $cipher,
+            'app.key' => $key,
+            'app.previous_keys' => $previous,
+            'sodium-crypt.format' => $format,
+        ]);
+        $this->app->forgetInstance('encrypter');
+        Facade::clearResolvedInstance('encrypter');
+    }
+
+    /** Swap in Laravel's own encrypter, as the app ran before switching. */
+    protected function useLaravelEncrypter(string $key, string $cipher = 'AES-256-CBC'): void
+    {
+        $this->app->instance('encrypter', new \Illuminate\Encryption\Encrypter(self::raw($key), $cipher));
+        Facade::clearResolvedInstance('encrypter');
+    }
+
+    protected static function raw(string $key): string
+    {
+        return base64_decode(substr($key, 7), true);
+    }
+
+    protected static function newKey(int $bytes = 32): string
+    {
+        return 'base64:'.base64_encode(random_bytes($bytes));
+    }
+
+    /** @return array<string, mixed> */
+    protected static function vectors(): array
+    {
+        $path = __DIR__.'/../../../shared/vectors/laravel-crypto-v3.json';
+        if (!is_file($path)) {
+            throw new \RuntimeException('The shared vectors are missing: ../shared/vectors beside the checkout.');
+        }
+        return json_decode((string) file_get_contents($path), true, 512, JSON_THROW_ON_ERROR);
+    }
+}
