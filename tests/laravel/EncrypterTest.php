@@ -210,7 +210,7 @@ final class EncrypterTest extends TestCase
             PHP;
         $root = dirname(__DIR__, 2);
         $env = ['ENV_DIR' => $this->envDir, 'APP_KEY' => 'base64:'.base64_encode(str_repeat('k', 16)), 'APP_DEBUG' => 'true',
-            'DB_DATABASE' => $this->envDir.'/db.sqlite', 'LOG_CHANNEL' => 'null', 'PATH' => getenv('PATH')];
+            'DB_DATABASE' => $this->envDir.'/db.sqlite', 'LOG_CHANNEL' => 'null', 'PATH' => getenv('PATH')] + array_filter(['PHP_INI_SCAN_DIR' => getenv('PHP_INI_SCAN_DIR')]);
         $proc = proc_open([PHP_BINARY, '-d', 'display_errors=stderr', '-r', 'require "examples/demo/vendor/autoload.php";'.$script], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $root, $env);
         $out = stream_get_contents($pipes[1]).stream_get_contents($pipes[2]);
         proc_close($proc);

@@ -1,0 +1,279 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use App\Models\Secret;
+use App\Models\User;
+use Illuminate\Auth\Events\PasswordReset;
+use Illuminate\Encryption\Encrypter as LaravelEncrypter;
+use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Schema;
+use Illuminate\Testing\TestResponse;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\KeyWrap;
+use SodiumCrypt\Laravel\Facades\UserCrypt;
+use SodiumCrypt\Laravel\Tests\Fixtures\Patient;
+use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
+use SodiumCrypt\Laravel\UserKeys;
+use SodiumCrypt\MissingKeyContext;
+
+/** Per-user encryption through real HTTP requests to examples/demo's routes. */
+final class UserEncryptionTest extends TestCase
+{
+    private function api(string $method, string $uri, array $data = [], ?array $auth = null, ?string $encToken = null): TestResponse
+    {
+        $headers = ['Accept' => 'application/json'];
+        if ($auth) {
+            $headers['Authorization'] = 'Bearer '.$auth['api_token'];
+        }
+        if ($encToken ?? $auth['encryption_token'] ?? null) {
+            $headers['X-Encryption-Token'] = $encToken ?? $auth['encryption_token'];
+        }
+        $this->app['auth']->forgetGuards(); // each request authenticates afresh, as over HTTP
+        $response = $this->json($method, $uri, $data, $headers);
+        $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
+        return $response;
+    }
+
+    private function register(string $name, string $password = 'correct horse'): array
+    {
+        return $this->api('POST', '/api/register', ['name' => $name, 'email' => "$name@example.com", 'password' => $password])
+            ->assertCreated()->json();
+    }
+
+    public function test_register_store_search_login_again_and_read_back(): void
+    {
+        $alice = $this->register('alice');
+        $this->assertSame(1, $alice['key_mode']);
+        $this->assertSame(43, strlen($alice['encryption_token']));
+
+        $this->api('POST', '/api/secrets', ['label' => 'passport', 'ssn' => '123-45-6789', 'notes' => ['kids' => 2]], $alice)->assertCreated();
+        $this->api('POST', '/api/secrets', ['label' => 'other', 'ssn' => '987-65-4321'], $alice)->assertCreated();
+
+        // Stored: ciphertext under alice's key, a hex index, nothing in the clear.
+        $row = DB::table('secrets')->first();
+        foreach (['label', 'ssn', 'notes'] as $column) {
+            $this->assertStringStartsWith('sc1.', $row->{$column});
+        }
+        $this->assertMatchesRegularExpression('/^[0-9a-f]{64}$/', $row->ssn_index);
+        $this->assertStringNotContainsString('123-45', json_encode(DB::table('secrets')->get()));
+
+        $this->api('GET', '/api/secrets/search?ssn='.urlencode(' 123-45-6789 '), [], $alice)
+            ->assertOk()->assertJsonPath('matches.0.label', 'passport')->assertJsonCount(1, 'matches');
+
+        // A second login: a new API token, the same encryption token.
+        $again = $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'correct horse'])->assertOk()->json();
+        $this->assertSame($alice['encryption_token'], $again['encryption_token']);
+        $this->api('GET', '/api/secrets', [], $again)->assertOk()
+            ->assertJsonPath('secrets.0.ssn', '123-45-6789')->assertJsonPath('secrets.0.notes', ['kids' => 2]);
+
+        $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'wrong'])->assertStatus(422);
+    }
+
+    /** @param array<string, string> $jar the browser's cookies, updated from the response */
+    private function browse(string $method, string $uri, array $data, array &$jar): TestResponse
+    {
+        $this->app['auth']->forgetGuards();
+        $this->app->forgetInstance('session.store');
+        $response = $this->call($method, $uri, $data, $jar, [], ['HTTP_ACCEPT' => 'application/json']);
+        foreach ($response->headers->getCookies() as $cookie) {
+            $jar[$cookie->getName()] = $cookie->getValue();
+            if ($cookie->isCleared()) {
+                unset($jar[$cookie->getName()]);
+            }
+        }
+        $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
+        return $response;
+    }
+
+    public function test_web_routes_carry_the_token_in_an_http_only_encrypted_cookie(): void
+    {
+        $jar = [];
+        $response = $this->browse('POST', '/register', ['name' => 'web', 'email' => 'web@example.com', 'password' => 'correct horse'], $jar)->assertCreated();
+        $cookie = collect($response->headers->getCookies())->first(fn ($c) => $c->getName() === 'enc_token');
+        $this->assertTrue($cookie->isHttpOnly());
+        $this->assertStringStartsWith('sc1.', $cookie->getValue(), 'encrypted by EncryptCookies');
+
+        $this->browse('POST', '/secrets', ['label' => 'web secret', 'ssn' => '111-11-1111'], $jar)->assertCreated();
+        $this->browse('GET', '/secrets/search', ['ssn' => '111-11-1111'], $jar)->assertOk()->assertJsonPath('matches.0.label', 'web secret');
+
+        // Signed in, but without the token: asked for it, nothing written.
+        $withoutToken = array_diff_key($jar, ['enc_token' => 1]);
+        $this->browse('POST', '/secrets', ['label' => 'no'], $withoutToken)->assertStatus(401);
+        $this->assertSame(1, Secret::count());
+
+        $this->browse('POST', '/logout', [], $jar)->assertOk();
+        $this->assertArrayNotHasKey('enc_token', $jar);
+        $this->browse('GET', '/secrets', [], $jar)->assertStatus(401);
+        $this->browse('POST', '/login', ['email' => 'web@example.com', 'password' => 'correct horse'], $jar)->assertOk();
+        $this->browse('GET', '/secrets', [], $jar)->assertOk()->assertJsonPath('secrets.0.ssn', '111-11-1111');
+    }
+
+    public function test_a_foreign_or_garbled_token_is_refused_and_writes_nothing(): void
+    {
+        $alice = $this->register('alice');
+        $bob = $this->register('bob');
+        $this->api('POST', '/api/secrets', ['label' => 'a'], $alice)->assertCreated();
+        $rows = DB::table('secrets')->count();
+        $users = DB::table('users')->get()->toJson();
+
+        $tokens = [
+            'bob\'s token' => [$bob['encryption_token'], 403],
+            'random key' => [KeyContext::toToken(Key::generate()), 403],
+            'garbled' => ['%%%not-a-token', 400],
+            'too short' => [substr($alice['encryption_token'], 0, 20), 400],
+            'flipped char' => [($alice['encryption_token'][0] === 'A' ? 'B' : 'A').substr($alice['encryption_token'], 1), 403],
+        ];
+        foreach ($tokens as $what => [$token, $status]) {
+            $this->api('POST', '/api/secrets', ['label' => 'must not be written', 'ssn' => '1'], $alice, $token)->assertStatus($status);
+            $this->api('GET', '/api/secrets', [], $alice, $token)->assertStatus($status);
+        }
+        $this->api('POST', '/api/secrets', ['label' => 'x'], ['api_token' => $alice['api_token']])->assertStatus(401);
+        $this->assertSame($rows, DB::table('secrets')->count());
+        $this->assertSame($users, DB::table('users')->get()->toJson(), 'no user row changed');
+    }
+
+    public function test_each_user_sees_only_their_own_data(): void
+    {
+        $alice = $this->register('alice');
+        $bob = $this->register('bob');
+        $this->api('POST', '/api/secrets', ['label' => 'alice only', 'ssn' => '123-45-6789'], $alice)->assertCreated();
+        $this->api('POST', '/api/secrets', ['label' => 'bob only', 'ssn' => '123-45-6789'], $bob)->assertCreated();
+        $this->api('GET', '/api/secrets', [], $bob)->assertJsonCount(1, 'secrets')->assertJsonPath('secrets.0.label', 'bob only');
+        // Same SSN, different users: different per-user indexes.
+        $this->assertCount(2, DB::table('secrets')->distinct()->pluck('ssn_index'));
+    }
+
+    public function test_a_user_without_a_key_is_enrolled_in_mode_2_and_promoted_at_login(): void
+    {
+        $user = User::create(['name' => 'legacy', 'email' => 'legacy@example.com', 'password' => 'correct horse']);
+        $token = 'legacy-api-token';
+        $user->forceFill(['api_token' => hash('sha256', $token)])->save();
+        $auth = ['api_token' => $token];
+
+        $this->api('POST', '/api/secrets', ['label' => 'auto'], $auth)->assertCreated();
+        $this->assertSame(2, $user->fresh()->userEncryptionMode());
+        $this->api('GET', '/api/secrets', [], $auth)->assertJsonPath('secrets.0.label', 'auto');
+
+        $login = $this->api('POST', '/api/login', ['email' => 'legacy@example.com', 'password' => 'correct horse'])->json();
+        $this->assertSame(1, $login['key_mode']);
+        $this->assertSame(89, strlen(base64_decode(strtr($user->fresh()->encryption_key, '-_', '+/'))));
+        $this->api('GET', '/api/secrets', [], $login)->assertJsonPath('secrets.0.label', 'auto');
+        $this->api('GET', '/api/secrets', [], ['api_token' => $login['api_token']])->assertStatus(401);
+    }
+
+    public function test_password_change_rewraps_the_same_key(): void
+    {
+        $alice = $this->register('alice', 'first password');
+        $this->api('POST', '/api/secrets', ['label' => 'kept'], $alice)->assertCreated();
+        $this->api('POST', '/api/password', ['current_password' => 'first password', 'new_password' => 'second password'], $alice)
+            ->assertOk()->assertJsonPath('key_mode', 1);
+
+        $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'first password'])->assertStatus(422);
+        $login = $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'second password'])->assertOk()->json();
+        $this->assertSame($alice['encryption_token'], $login['encryption_token']);
+        $this->api('GET', '/api/secrets', [], $login)->assertJsonPath('secrets.0.label', 'kept');
+
+        $user = User::first();
+        $this->expectException(\SodiumCrypt\DecryptionFailed::class);
+        $this->app->make(UserKeys::class)->unlockWithPassword($user, 'first password');
+    }
+
+    public function test_password_reset_keeps_data_readable_through_the_server_key(): void
+    {
+        $alice = $this->register('alice', 'first password');
+        $this->api('POST', '/api/secrets', ['label' => 'kept'], $alice)->assertCreated();
+        $user = User::first();
+        KeyContext::set(KeyContext::fromToken($alice['encryption_token']));
+        event(new PasswordReset($user));
+        KeyContext::clear();
+        $this->assertSame(2, $user->fresh()->userEncryptionMode());
+        $user->fresh()->forceFill(['password' => 'reset password'])->save();
+        $login = $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'reset password'])->json();
+        $this->assertSame($alice['encryption_token'], $login['encryption_token']);
+        $this->assertSame(1, $login['key_mode']);
+    }
+
+    public function test_user_crypt_facade_and_laravel_crypto_per_user_payloads(): void
+    {
+        $key = Key::generate();
+        KeyContext::set($key);
+        $this->assertSame('x', UserCrypt::decryptString(UserCrypt::encryptString('x')));
+        $this->assertSame(['a' => [1]], UserCrypt::decrypt(UserCrypt::encrypt(['a' => [1]])));
+        $this->assertSame(UserCrypt::blindIndex('A@B.c ', 'email'), UserCrypt::blindIndex('a@b.c', 'email'));
+        $this->assertCount(2, UserCrypt::blindIndexMany(['x', 'y'], 'email'));
+
+        // laravel-crypto's per-user format: Laravel AES-256-CBC payloads under the user key.
+        $legacy = (new LaravelEncrypter($key->exportBytes(), 'AES-256-CBC'))->encryptString('from laravel-crypto');
+        $this->assertSame('from laravel-crypto', UserCrypt::decryptString($legacy));
+
+        KeyContext::clear();
+        $this->expectException(MissingKeyContext::class);
+        UserCrypt::encryptString('no key, no write');
+    }
+
+    public function test_casts_without_a_key_write_nothing(): void
+    {
+        $user = User::create(['name' => 'n', 'email' => 'n@example.com', 'password' => 'correct horse']);
+        try {
+            $user->secrets()->create(['label' => 'x']);
+            $this->fail('written without a key');
+        } catch (MissingKeyContext) {
+            $this->assertSame(0, Secret::count());
+        }
+    }
+
+    public function test_global_blind_index_finds_rows_across_users(): void
+    {
+        Schema::create('patients', function ($table) {
+            $table->id();
+            $table->text('ssn');
+            $table->char('ssn_index', 64)->index();
+        });
+        foreach (['123-45-6789', '555-55-5555'] as $ssn) {
+            KeyContext::set(Key::generate());
+            Patient::create(['ssn' => $ssn]);
+            KeyContext::clear();
+        }
+        KeyContext::set(Key::generate());
+        $this->assertSame(1, Patient::whereBlindIndex('ssn', '123-45-6789 ')->count());
+        $this->assertSame(0, Patient::whereBlindIndex('ssn', '000-00-0000')->count());
+        $this->expectException(\InvalidArgumentException::class);
+        Patient::whereBlindIndex('id', '1');
+    }
+
+    public function test_queued_jobs_are_encrypted_and_carry_the_user_key(): void
+    {
+        $alice = $this->register('alice');
+        $user = User::first();
+        KeyContext::set(KeyContext::fromToken($alice['encryption_token']));
+        WriteSecretJob::dispatch($user, 'from the queue')->carryUserKey();
+        KeyContext::clear();
+
+        $payload = json_decode(DB::table('jobs')->value('payload'), true);
+        $this->assertStringStartsWith('sc1.', $payload['data']['command'], 'ShouldBeEncrypted through the extension');
+        $this->assertStringNotContainsString($alice['encryption_token'], DB::table('jobs')->value('payload'));
+
+        $this->assertSame(0, $this->artisanCall('queue:work', ['--once' => true, '--stop-when-empty' => true]));
+        $this->assertFalse(KeyContext::has());
+        $this->assertSame(0, DB::table('failed_jobs')->count());
+        $this->api('GET', '/api/secrets', [], $alice)->assertJsonPath('secrets.0.label', 'from the queue');
+    }
+
+    public function test_the_key_check_binds_a_key_to_its_user(): void
+    {
+        $alice = $this->register('alice');
+        $bob = $this->register('bob');
+        $keys = $this->app->make(UserKeys::class);
+        $aliceKey = KeyContext::fromToken($alice['encryption_token']);
+        $this->assertTrue($keys->belongs(User::find(1), $aliceKey));
+        $this->assertFalse($keys->belongs(User::find(2), $aliceKey));
+        // Copying alice's blob and check onto bob does not make her key his: the check covers the user id.
+        User::find(2)->forceFill(['encryption_key' => User::find(1)->encryption_key, 'encryption_key_check' => User::find(1)->encryption_key_check])->save();
+        $this->api('GET', '/api/secrets', [], ['api_token' => $bob['api_token']], $alice['encryption_token'])->assertStatus(403);
+        $this->assertSame(1, KeyWrap::mode(base64_decode(strtr(User::find(2)->encryption_key, '-_', '+/'))));
+    }
+}
