@@ -15,6 +15,7 @@ ASAN_EXT   := $(ASAN_DIR)/modules/sodium_crypt.so
 SOURCES    := $(shell sed -e '/^\#/d' -e '/^$$/d' src/sources.list) $(wildcard src/*.h src/core/*.h include/*.h) config.m4 src/sources.list
 JOBS       ?= 2
 
+.PHONY: bench
 .PHONY: all setup build build-test build-asan build-consumer check-pie cmake test test-c test-phpt check-arginfo arginfo install demo bench-aead clean
 
 all: build
@@ -56,6 +57,12 @@ install: build
 # The main job. (Grows into the Laravel demo app; today: the extension end to end.)
 demo: install bench-aead
 	php examples/quickstart.php
+
+# sodium_crypt beside Laravel's encrypter and userland ext/sodium, one run:
+# Markdown on stdout, bench/results/bench.{md,json,svg}. BENCH_FLAGS=--quick for CI.
+bench: build
+	@scripts/demo-deps
+	@scripts/with-ext $(EXT) php bench/bench.php $(BENCH_FLAGS)
 
 bench-aead: cmake
 	cmake --build $(CMAKE_DIR) --target bench_aead >/dev/null

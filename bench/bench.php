@@ -1,0 +1,310 @@
+<?php
+// make bench: sodium_crypt beside Laravel's own encrypter and the
+// laravel-crypto formats in userland PHP on ext/sodium, in one process, on the
+// same data. Prints Markdown; writes bench/results/bench.json and bench.svg.
+//   php bench/bench.php [--quick] [--out=DIR]
+// --quick (CI): short rounds; speed is reported, never asserted.
+declare(strict_types=1);
+
+require __DIR__ . '/lib.php';
+require __DIR__ . '/../examples/demo/vendor/autoload.php';
+
+use Illuminate\Encryption\Encrypter as LaravelEncrypter;
+use SodiumCrypt\{BlindIndex, Cipher, Key, KeyContext, Keyring, KeyWrap, PayloadFormat};
+use SodiumCrypt\Laravel\Encrypter as SodiumEncrypter;
+
+$bench = Bench::fromArgv($argv);
+$quick = in_array('--quick', $argv, true);
+$out = __DIR__ . '/results';
+foreach ($argv as $a) {
+    if (str_starts_with($a, '--out=')) {
+        $out = substr($a, 6);
+    }
+}
+
+// ---- the laravel-crypto v3 formats, written in userland PHP on ext/sodium ----
+final class UserlandLaravelCrypto
+{
+    public function __construct(private string $cipher, private string $key) {}
+
+    public static function available(string $cipher): bool
+    {
+        return match ($cipher) {
+            'aes-256-gcm' => sodium_crypto_aead_aes256gcm_is_available(),
+            'aegis-256' => function_exists('sodium_crypto_aead_aegis256_encrypt'),
+            'aegis-128l' => function_exists('sodium_crypto_aead_aegis128l_encrypt'),
+            default => true,
+        };
+    }
+
+    public function encryptString(string $m): string
+    {
+        [$enc, $n] = match ($this->cipher) {
+            'xchacha20-poly1305' => ['sodium_crypto_aead_xchacha20poly1305_ietf_encrypt', 24],
+            'aes-256-gcm' => ['sodium_crypto_aead_aes256gcm_encrypt', 12],
+            'aegis-256' => ['sodium_crypto_aead_aegis256_encrypt', 32],
+            'aegis-128l' => ['sodium_crypto_aead_aegis128l_encrypt', 16],
+            'secretbox' => [null, 24],
+        };
+        $nonce = random_bytes($n);
+        $ct = $enc === null ? sodium_crypto_secretbox($m, $nonce, $this->key) : $enc($m, $nonce, $nonce, $this->key);
+        return sodium_bin2base64($nonce . $ct, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    }
+
+    public function decryptString(string $p): string
+    {
+        $raw = sodium_base642bin($p, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        [$dec, $n] = match ($this->cipher) {
+            'xchacha20-poly1305' => ['sodium_crypto_aead_xchacha20poly1305_ietf_decrypt', 24],
+            'aes-256-gcm' => ['sodium_crypto_aead_aes256gcm_decrypt', 12],
+            'aegis-256' => ['sodium_crypto_aead_aegis256_decrypt', 32],
+            'aegis-128l' => ['sodium_crypto_aead_aegis128l_decrypt', 16],
+            'secretbox' => [null, 24],
+        };
+        $nonce = substr($raw, 0, $n);
+        $m = $dec === null ? sodium_crypto_secretbox_open(substr($raw, $n), $nonce, $this->key) : $dec(substr($raw, $n), $nonce, $nonce, $this->key);
+        if ($m === false) {
+            throw new RuntimeException('decryption failed');
+        }
+        return $m;
+    }
+}
+
+final class UserlandBlindIndex
+{
+    private array $subkeys = [];
+    public function __construct(private string $key) {}
+    public function compute(string $value, string $column): string
+    {
+        $sub = $this->subkeys[$column] ??= sodium_crypto_kdf_derive_from_key(32, 1,
+            substr(sodium_crypto_generichash($column, '', 16), 0, 8), $this->key);
+        return sodium_crypto_generichash(mb_strtolower(trim($value)), $sub, 32);
+    }
+}
+
+// ---- machine facts ----
+$cpu = 'unknown';
+$flags = [];
+if (is_readable('/proc/cpuinfo')) {
+    $info = (string) file_get_contents('/proc/cpuinfo');
+    preg_match('/^model name\s*:\s*(.+)$/m', $info, $m) && $cpu = trim($m[1]);
+    preg_match('/^(?:flags|Features)\s*:\s*(.+)$/m', $info, $m);
+    $flags = array_values(array_intersect(['aes', 'pclmulqdq', 'avx', 'avx2', 'vaes', 'vpclmulqdq', 'avx512f', 'pmull'], explode(' ', $m[1] ?? '')));
+}
+$facts = [
+    'cpu' => $cpu,
+    'cores' => (int) trim((string) @shell_exec('nproc')),
+    'cpu_flags' => $flags,
+    'php' => PHP_VERSION,
+    'libsodium' => SODIUM_LIBRARY_VERSION,
+    'sodium_crypt' => phpversion('sodium_crypt'),
+    'aegis_implementation' => Cipher::Aegis256->implementation() ?? 'none',
+    'laravel' => \Illuminate\Foundation\Application::VERSION,
+    'mode' => $quick ? 'quick' : 'full',
+    'date' => gmdate('Y-m-d H:i') . ' UTC',
+];
+
+// ---- the contenders ----
+$key32 = random_bytes(32);
+$key16 = random_bytes(16);
+$contenders = [
+    'Laravel AES-256-CBC' => new LaravelEncrypter($key32, 'aes-256-cbc'),
+    'Laravel AES-256-GCM' => new LaravelEncrypter($key32, 'aes-256-gcm'),
+];
+foreach (['xchacha20-poly1305', 'aes-256-gcm', 'secretbox', 'aegis-256', 'aegis-128l'] as $c) {
+    if (UserlandLaravelCrypto::available($c)) {
+        $contenders["userland $c"] = new UserlandLaravelCrypto($c, $c === 'aegis-128l' ? $key16 : $key32);
+    }
+}
+$keyrings = [];
+foreach (Cipher::cases() as $cipher) {
+    if (!$cipher->isAvailable()) {
+        continue;
+    }
+    $key = Key::fromBytes($cipher->keyBytes() === 16 ? $key16 : $key32);
+    $format = $cipher === Cipher::SecretBox ? PayloadFormat::LaravelCrypto : PayloadFormat::V1;
+    $ring = new Keyring($cipher, $key, [], $format);
+    $contenders["sodium_crypt {$cipher->value} (Crypt)"] = new SodiumEncrypter($ring);
+    $keyrings["sodium_crypt {$cipher->value} (Keyring)"] = $ring;
+}
+
+$sizes = ['64 B' => 64, '1 KiB' => 1024, '16 KiB' => 16384, '1 MiB' => 1 << 20];
+$results = [];
+foreach ($sizes as $label => $bytes) {
+    $plaintext = random_bytes($bytes);
+    $all = $contenders + $keyrings;
+    foreach ($all as $name => $impl) {
+        $ring = $impl instanceof Keyring;
+        $payload = $ring ? $impl->seal($plaintext) : $impl->encryptString($plaintext);
+        $back = $ring ? $impl->open($payload) : $impl->decryptString($payload);
+        if ($back !== $plaintext) {
+            fwrite(STDERR, "$name did not round-trip at $label\n");
+            exit(1);
+        }
+        $enc = $ring ? $bench->time(fn () => $impl->seal($plaintext)) : $bench->time(fn () => $impl->encryptString($plaintext));
+        $dec = $ring ? $bench->time(fn () => $impl->open($payload)) : $bench->time(fn () => $impl->decryptString($payload));
+        $results[$label][$name] = ['encrypt' => $enc, 'decrypt' => $dec];
+    }
+}
+
+// ---- per-user machinery, casts, memory ----
+$extra = [];
+$raw = random_bytes(32);
+$bi = new BlindIndex(Key::fromBytes($raw));
+$ul = new UserlandBlindIndex($raw);
+$values = [];
+for ($i = 0; $i < 1000; $i++) {
+    $values[] = sprintf(' User%04d@Example.com ', $i);
+}
+$extra['blind index, one value'] = [$bench->time(fn () => $bi->compute($values[7], 'email')), $bench->time(fn () => $ul->compute($values[7], 'email'))];
+$extra['blind index, computeMany 1,000'] = [$bench->time(fn () => $bi->computeMany($values, 'email')),
+    $bench->time(function () use ($ul, $values) { foreach ($values as $v) { $ul->compute($v, 'email'); } })];
+
+$wrap = new KeyWrap();
+$userKey = Key::generate();
+$appKey = Key::fromBytes($key32);
+$blob2 = $wrap->wrapWithServerKey($userKey, $appKey, '42');
+$extra['unwrap, mode 2 (server key)'] = [$bench->time(fn () => $wrap->unwrapWithServerKey($blob2, $appKey, '42')),
+    $bench->time(function () use ($blob2, $key32) {
+        $kek = sodium_crypto_generichash('lc-user-key-wrap-v1' . '42', $key32, 32);
+        $k = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt(substr($blob2, 25), '42', substr($blob2, 1, 24), $kek);
+        sodium_memzero($kek);
+        sodium_memzero($k);
+    })];
+$blob1 = $wrap->wrapWithPassword($userKey, 'correct horse battery');
+$slow = new Bench(0.0, 1);
+$extra['unwrap, mode 1 (Argon2id INTERACTIVE)'] = [$slow->time(fn () => $wrap->unwrapWithPassword($blob1, 'correct horse battery')),
+    $slow->time(function () use ($blob1) {
+        $kek = sodium_crypto_pwhash(32, 'correct horse battery', substr($blob1, 1, 16), SODIUM_CRYPTO_PWHASH_OPSLIMIT_INTERACTIVE, SODIUM_CRYPTO_PWHASH_MEMLIMIT_INTERACTIVE, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13);
+        $k = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt(substr($blob1, 41), substr($blob1, 1, 40), substr($blob1, 17, 24), $kek);
+        sodium_memzero($kek);
+    })];
+
+// 1,000 rows through Eloquent's 'encrypted' cast on SQLite, once with each encrypter.
+$db = new \Illuminate\Database\Capsule\Manager();
+$db->addConnection(['driver' => 'sqlite', 'database' => ':memory:']);
+$db->setAsGlobal();
+$db->bootEloquent();
+$db->schema()->create('people', function ($t) { $t->id(); $t->text('ssn'); });
+final class Person extends \Illuminate\Database\Eloquent\Model
+{
+    public $timestamps = false;
+    protected $casts = ['ssn' => 'encrypted'];
+}
+$castRead = function (object $encrypter) use ($db, $bench) {
+    Person::encryptUsing($encrypter);
+    $db->table('people')->truncate();
+    $rows = [];
+    for ($i = 0; $i < 1000; $i++) {
+        $rows[] = ['ssn' => $encrypter->encryptString(sprintf('%03d-45-%04d', $i % 1000, $i))];
+    }
+    $db->table('people')->insert($rows);
+    return $bench->time(function () {
+        foreach (Person::all() as $p) {
+            $p->ssn;
+        }
+    });
+};
+$extra['read 1,000 rows, encrypted cast'] = [$castRead($contenders['sodium_crypt aegis-256 (Crypt)']), $castRead($contenders['Laravel AES-256-CBC'])];
+Person::encryptUsing(null);
+
+// Peak memory of one 1 MiB encryptString, over the baseline, in a child process each.
+$peak = function (string $code): float {
+    $php = PHP_BINARY;
+    $autoload = escapeshellarg(__DIR__ . '/../examples/demo/vendor/autoload.php');
+    $script = 'require ' . $autoload . '; $m = random_bytes(1 << 20); $k = random_bytes(32); memory_reset_peak_usage(); $base = memory_get_usage(); '
+        . $code . ' echo (memory_get_peak_usage() - $base) / 1048576;';
+    return (float) shell_exec(escapeshellarg($php) . ' -r ' . escapeshellarg($script));
+};
+$memory = [
+    'sodium_crypt aegis-256 (Crypt)' => $peak('$e = new SodiumCrypt\Laravel\Encrypter(new SodiumCrypt\Keyring(SodiumCrypt\Cipher::Aegis256, SodiumCrypt\Key::fromBytes($k))); $p = $e->encryptString($m);'),
+    'Laravel AES-256-CBC' => $peak('$e = new Illuminate\Encryption\Encrypter($k, "aes-256-cbc"); $p = $e->encryptString($m);'),
+    'userland xchacha20-poly1305' => $peak('$n = random_bytes(24); $p = sodium_bin2base64($n . sodium_crypto_aead_xchacha20poly1305_ietf_encrypt($m, $n, $n, $k), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);'),
+];
+
+// ---- report ----
+$base = 'Laravel AES-256-CBC';
+$md = "## sodium_crypt benchmark\n\n";
+$md .= sprintf("%s, %d cores (%s); PHP %s; libsodium %s; AEGIS: %s; Laravel %s; %s run, %s.\n\n",
+    $facts['cpu'], $facts['cores'], implode(' ', $facts['cpu_flags']), $facts['php'], $facts['libsodium'],
+    $facts['aegis_implementation'], $facts['laravel'], $facts['mode'], $facts['date']);
+$md .= "Median per call (spread = (max − min) / median over the rounds); × = how many times faster than $base in this run.\n\n";
+foreach ($sizes as $label => $_) {
+    $md .= "### $label\n\n| implementation | encrypt | × | decrypt | × |\n|---|---:|---:|---:|---:|\n";
+    $b = $results[$label][$base];
+    foreach ($results[$label] as $name => $r) {
+        $md .= sprintf("| %s | %s ±%d%% | %.1f× | %s ±%d%% | %.1f× |\n", $name,
+            Bench::us($r['encrypt']['median']), $r['encrypt']['spread'] * 100, $b['encrypt']['median'] / $r['encrypt']['median'],
+            Bench::us($r['decrypt']['median']), $r['decrypt']['spread'] * 100, $b['decrypt']['median'] / $r['decrypt']['median']);
+    }
+    $md .= "\n";
+}
+$md .= "### Per-user keys, casts\n\n| work | sodium_crypt | alternative | × |\n|---|---:|---:|---:|\n";
+$alt = [
+    'blind index, one value' => 'userland ext/sodium',
+    'blind index, computeMany 1,000' => 'userland loop',
+    'unwrap, mode 2 (server key)' => 'userland ext/sodium',
+    'unwrap, mode 1 (Argon2id INTERACTIVE)' => 'userland ext/sodium',
+    'read 1,000 rows, encrypted cast' => 'Laravel AES-256-CBC',
+];
+foreach ($extra as $work => [$ours, $theirs]) {
+    $md .= sprintf("| %s | %s | %s (%s) | %.1f× |\n", $work, Bench::us($ours['median']), Bench::us($theirs['median']), $alt[$work], $theirs['median'] / $ours['median']);
+}
+$md .= "\n### Peak memory of one 1 MiB encryptString (over baseline)\n\n| implementation | MiB |\n|---|---:|\n";
+foreach ($memory as $name => $mib) {
+    $md .= sprintf("| %s | %.2f |\n", $name, $mib);
+}
+echo $md;
+
+@mkdir($out, 0777, true);
+file_put_contents("$out/bench.md", $md);
+file_put_contents("$out/bench.json", json_encode(['machine' => $facts, 'aead' => $results,
+    'per_user' => array_map(fn ($p) => ['sodium_crypt' => $p[0], 'alternative' => $p[1]], $extra),
+    'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
+file_put_contents("$out/bench.svg", svg_chart($results, $facts));
+fwrite(STDERR, "wrote $out/bench.md, bench.json, bench.svg\n");
+
+/** Encrypt time per size (bars, log scale) for the Crypt-path contenders. */
+function svg_chart(array $results, array $facts): string
+{
+    $series = array_values(array_filter(array_keys(reset($results)), fn ($n) => !str_contains($n, '(Keyring)')));
+    $colors = ['#b33', '#e77', '#888', '#aaa', '#ccc', '#bbb', '#999', '#036', '#07c', '#3ae', '#6cf', '#9df'];
+    $w = 960; $h = 420; $left = 70; $top = 40; $bottom = 120; $plotH = $h - $top - $bottom;
+    $min = INF; $max = 0;
+    foreach ($results as $rows) {
+        foreach ($series as $s) {
+            $v = $rows[$s]['encrypt']['median'] * 1e6;
+            $min = min($min, $v); $max = max($max, $v);
+        }
+    }
+    $lo = floor(log10($min)); $hi = ceil(log10($max));
+    $y = fn (float $us) => $top + $plotH * (1 - (log10($us) - $lo) / ($hi - $lo));
+    $groupW = ($w - $left - 20) / count($results); $barW = ($groupW - 20) / count($series);
+    $svg = "<svg xmlns='http://www.w3.org/2000/svg' width='$w' height='$h' font-family='sans-serif' font-size='12'>\n";
+    $svg .= "<rect width='100%' height='100%' fill='white'/>\n";
+    $svg .= sprintf("<text x='%d' y='20' font-size='14'>encryptString time per call (µs, log scale; lower is better) — %s, PHP %s, libsodium %s</text>\n",
+        $left, htmlspecialchars($facts['cpu']), $facts['php'], $facts['libsodium']);
+    for ($e = $lo; $e <= $hi; $e++) {
+        $yy = $y(10 ** $e);
+        $svg .= sprintf("<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#ddd'/><text x='%d' y='%.1f' text-anchor='end'>%s</text>\n",
+            $left, $w - 20, $yy, $yy, $left - 5, $yy + 4, 10 ** $e >= 1 ? number_format(10 ** $e) : rtrim(sprintf('%.3f', 10 ** $e), '0'));
+    }
+    $g = 0;
+    foreach ($results as $label => $rows) {
+        $x0 = $left + 10 + $g * $groupW;
+        foreach ($series as $i => $s) {
+            $us = $rows[$s]['encrypt']['median'] * 1e6;
+            $yy = $y($us);
+            $svg .= sprintf("<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'><title>%s %s: %.2f µs</title></rect>\n",
+                $x0 + $i * $barW, $yy, $barW - 1, $top + $plotH - $yy, $colors[$i % count($colors)], htmlspecialchars($s), $label, $us);
+        }
+        $svg .= sprintf("<text x='%.1f' y='%d' text-anchor='middle' font-size='13'>%s</text>\n", $x0 + ($groupW - 20) / 2, $top + $plotH + 18, $label);
+        $g++;
+    }
+    foreach ($series as $i => $s) {
+        $lx = $left + ($i % 3) * 290; $ly = $top + $plotH + 38 + intdiv($i, 3) * 16;
+        $svg .= sprintf("<rect x='%d' y='%d' width='10' height='10' fill='%s'/><text x='%d' y='%d'>%s</text>\n",
+            $lx, $ly - 9, $colors[$i % count($colors)], $lx + 14, $ly, htmlspecialchars($s));
+    }
+    return $svg . "</svg>\n";
+}
