@@ -54,9 +54,10 @@ install: build
 	$(MAKE) -C $(PHPIZE_DIR) install >/dev/null
 	@scripts/enable-extension
 
-# The main job. (Grows into the Laravel demo app; today: the extension end to end.)
-demo: install bench-aead
-	php examples/quickstart.php
+# The main job: build, install, the demo Laravel app served by nginx + php-fpm
+# and driven over HTTP, a load test, the benchmark table (scripts/demo).
+demo:
+	@scripts/demo
 
 # sodium_crypt beside Laravel's encrypter and userland ext/sodium, one run:
 # Markdown on stdout, bench/results/bench.{md,json,svg}. BENCH_FLAGS=--quick for CI.

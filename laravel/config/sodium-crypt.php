@@ -8,6 +8,10 @@ declare(strict_types=1);
 // app.key (APP_KEY) and app.previous_keys (APP_PREVIOUS_KEYS).
 
 return [
+    // false: keep Laravel's own encrypter for Crypt::, cookies and sessions and
+    // use only the per-user parts (UserCrypt, the User* casts, the middleware).
+    'replace_encrypter' => (bool) env('SODIUM_CRYPT_REPLACE_ENCRYPTER', true),
+
     // What Crypt:: writes. 'v1' ("sc1." payloads: key id and cipher inside, so a
     // reader picks the key without trying each one) or 'laravel-crypto' (the
     // codelieutenant/laravel-crypto v3 format). Both are always read, as are

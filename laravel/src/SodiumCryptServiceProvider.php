@@ -31,17 +31,9 @@ final class SodiumCryptServiceProvider extends ServiceProvider
     {
         $this->mergeConfigFrom(__DIR__.'/../config/sodium-crypt.php', 'sodium-crypt');
 
-        $this->app->singleton('encrypter', static function (Application $app): Encrypter {
-            $config = $app->make('config');
-            $cipher = Ciphers::resolve((string) $config->get('app.cipher', 'AES-256-CBC'), $config->get('sodium-crypt.laravel_cipher_upgrade'));
-            return Encrypter::fromKeys(
-                $cipher,
-                AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
-                AppKeys::parseList($config->get('app.previous_keys', [])),
-                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
-            );
-        });
-        $this->app->alias('encrypter', Encrypter::class);
+        if ($this->app->make('config')->get('sodium-crypt.replace_encrypter', true)) {
+            $this->registerEncrypter();
+        }
 
         $this->app->singleton(UserKeys::class, static function (Application $app): UserKeys {
             $config = $app->make('config');
@@ -85,6 +77,22 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         });
     }
 
+    /** Crypt::, the contracts, cookies, sessions, encrypted casts and jobs: all on a Keyring. */
+    private function registerEncrypter(): void
+    {
+        $this->app->singleton('encrypter', static function (Application $app): Encrypter {
+            $config = $app->make('config');
+            $cipher = Ciphers::resolve((string) $config->get('app.cipher', 'AES-256-CBC'), $config->get('sodium-crypt.laravel_cipher_upgrade'));
+            return Encrypter::fromKeys(
+                $cipher,
+                AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
+                AppKeys::parseList($config->get('app.previous_keys', [])),
+                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
+            );
+        });
+        $this->app->alias('encrypter', Encrypter::class);
+    }
+
     public function boot(Repository $config, Router $router): void
     {
         $this->publishes([__DIR__.'/../config/sodium-crypt.php' => $this->app->configPath('sodium-crypt.php')], 'sodium-crypt-config');
@@ -98,6 +106,9 @@ final class SodiumCryptServiceProvider extends ServiceProvider
 
         if ($this->app->runningInConsole()) {
             $this->commands([KeysCommand::class, ReencryptCommand::class]);
+            return;
+        }
+        if (!$config->get('sodium-crypt.replace_encrypter', true)) {
             return;
         }
         // Serving requests: a wrong key length or an unavailable cipher stops the app
