@@ -182,6 +182,21 @@ final class UserEncryptionTest extends TestCase
         $this->app->make(UserKeys::class)->unlockWithPassword($user, 'first password');
     }
 
+    public function test_rewrap_with_the_old_password_and_promotion_keep_one_key(): void
+    {
+        $alice = $this->register('alice', 'first password');
+        $user = User::first();
+        $user->rewrapUserEncryption('first password', 'second password');
+        $keys = $this->app->make(UserKeys::class);
+        $this->assertSame($alice['encryption_token'], $user->encodeEncryptionToken($keys->unlockWithPassword($user->fresh(), 'second password')));
+        try {
+            $user->fresh()->rewrapUserEncryption('wrong password', 'third password');
+            $this->fail('re-wrapped with a wrong password');
+        } catch (\SodiumCrypt\DecryptionFailed) {
+            $this->assertSame($user->encryption_key, $user->fresh()->encryption_key, 'the blob is unchanged');
+        }
+    }
+
     public function test_password_reset_keeps_data_readable_through_the_server_key(): void
     {
         $alice = $this->register('alice', 'first password');
