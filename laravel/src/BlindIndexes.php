@@ -6,7 +6,11 @@ namespace SodiumCrypt\Laravel;
 
 use SodiumCrypt\BlindIndex;
 
-/** Blind indexes under the app-wide index key (sodium-crypt.blind_index_key, else APP_KEY). */
+/**
+ * Blind indexes as hex, the form the index columns store: under the app-wide
+ * index key (sodium-crypt.blind_index_key, else APP_KEY) when resolved from the
+ * container, under the user key inside UserEncrypter.
+ */
 final class BlindIndexes
 {
     public function __construct(private readonly BlindIndex $index)

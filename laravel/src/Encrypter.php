@@ -25,13 +25,11 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     /** @var array<int, LaravelEncrypter>|null built on the first Laravel payload only */
     private ?array $legacy = null;
 
+    /** The current key alone, laravel-crypto format: isCurrent() for that format. */
+    private ?Keyring $currentOnly = null;
+
     public function __construct(private readonly Keyring $keyring)
     {
-    }
-
-    public static function fromKeys(Cipher $cipher, Key $current, array $previous = [], PayloadFormat $format = PayloadFormat::V1): self
-    {
-        return new self(new Keyring($cipher, $current, $previous, $format));
     }
 
     public function encrypt(#[\SensitiveParameter] $value, $serialize = true): string
@@ -55,31 +53,6 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return $this->open($payload);
     }
 
-    /** Several strings in one call, keys preserved (one crossing into C). */
-    public function encryptStrings(array $values): array
-    {
-        try {
-            return $this->keyring->sealMany($values);
-        } catch (CryptoException|\TypeError|\ValueError $e) {
-            throw new EncryptException('Could not encrypt the data.', 0, $e);
-        }
-    }
-
-    /** Several payloads in one call; all or nothing. */
-    public function decryptStrings(array $payloads): array
-    {
-        foreach ($payloads as $payload) {
-            if (self::isLaravelPayload($payload)) {
-                return array_map($this->open(...), $payloads);
-            }
-        }
-        try {
-            return $this->keyring->openMany($payloads);
-        } catch (CryptoException|\TypeError|\ValueError $e) {
-            throw new DecryptException('The payload is invalid.', 0, $e);
-        }
-    }
-
     /** True when the payload is already in the current cipher, format and key. */
     public function isCurrent(string $payload): bool
     {
@@ -89,17 +62,13 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if (str_starts_with($payload, 'sc1.') || self::isLaravelPayload($payload)) {
             return false;
         }
+        $this->currentOnly ??= new Keyring($this->keyring->cipher(), $this->keyring->currentKey(), [], PayloadFormat::LaravelCrypto);
         try {
-            (new Keyring($this->keyring->cipher(), $this->keyring->currentKey(), [], PayloadFormat::LaravelCrypto))->open($payload);
+            $this->currentOnly->open($payload);
             return true;
         } catch (CryptoException) {
             return false;
         }
-    }
-
-    public function keyring(): Keyring
-    {
-        return $this->keyring;
     }
 
     public function cipher(): Cipher
@@ -153,7 +122,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     }
 
     /** Laravel's own format: base64 of a JSON object; "eyJ" is base64 of '{"'. */
-    public static function isLaravelPayload(mixed $payload): bool
+    private static function isLaravelPayload(string $payload): bool
     {
         return is_string($payload) && str_starts_with($payload, 'eyJ');
     }

@@ -11,6 +11,7 @@ use Illuminate\Routing\Router;
 use Illuminate\Support\ServiceProvider;
 use SodiumCrypt\BlindIndex;
 use SodiumCrypt\KeyContext;
+use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Console\KeysCommand;
 use SodiumCrypt\Laravel\Console\ReencryptCommand;
@@ -83,12 +84,12 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         $this->app->singleton('encrypter', static function (Application $app): Encrypter {
             $config = $app->make('config');
             $cipher = Ciphers::resolve((string) $config->get('app.cipher', 'AES-256-CBC'), $config->get('sodium-crypt.laravel_cipher_upgrade'));
-            return Encrypter::fromKeys(
+            return new Encrypter(new Keyring(
                 $cipher,
                 AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
                 AppKeys::parseList($config->get('app.previous_keys', [])),
                 Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
-            );
+            ));
         });
         $this->app->alias('encrypter', Encrypter::class);
     }

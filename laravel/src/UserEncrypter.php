@@ -22,7 +22,7 @@ final class UserEncrypter
 {
     private ?Key $key = null;
     private ?Encrypter $encrypter = null;
-    private ?BlindIndex $index = null;
+    private ?BlindIndexes $index = null;
 
     public function __construct(
         private readonly Cipher $cipher = Cipher::Aegis256,
@@ -32,47 +32,45 @@ final class UserEncrypter
 
     public function encryptString(#[\SensitiveParameter] string $value): string
     {
-        return $this->encrypter()->encryptString($value);
+        return $this->bound()->encrypter->encryptString($value);
     }
 
     public function decryptString(string $payload): string
     {
-        return $this->encrypter()->decryptString($payload);
+        return $this->bound()->encrypter->decryptString($payload);
     }
 
     public function encrypt(#[\SensitiveParameter] mixed $value, bool $serialize = true): string
     {
-        return $this->encrypter()->encrypt($value, $serialize);
+        return $this->bound()->encrypter->encrypt($value, $serialize);
     }
 
     public function decrypt(string $payload, bool $unserialize = true): mixed
     {
-        return $this->encrypter()->decrypt($payload, $unserialize);
+        return $this->bound()->encrypter->decrypt($payload, $unserialize);
     }
 
     /** The user-scoped blind index of a value, as hex. */
     public function blindIndex(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): string
     {
-        $this->encrypter();
-        return bin2hex($this->index->compute($value, $column, $normalise));
+        return $this->bound()->index->compute($value, $column, $normalise);
     }
 
     /** @return array<array-key, string> hex indexes, keys preserved */
     public function blindIndexMany(#[\SensitiveParameter] array $values, string $column, bool $normalise = true): array
     {
-        $this->encrypter();
-        return array_map(bin2hex(...), $this->index->computeMany($values, $column, $normalise));
+        return $this->bound()->index->computeMany($values, $column, $normalise);
     }
 
-    /** Built once per context key: KeyContext::get() is the same Key until clear(). */
-    private function encrypter(): Encrypter
+    /** Bound to the context key, rebuilt only when it changes: KeyContext::get() is the same Key until clear(). */
+    private function bound(): self
     {
         $key = KeyContext::get();
         if ($key !== $this->key) {
             $this->encrypter = new Encrypter(new Keyring($this->cipher, $key, [], $this->format));
-            $this->index = new BlindIndex($key);
+            $this->index = new BlindIndexes(new BlindIndex($key));
             $this->key = $key;
         }
-        return $this->encrypter;
+        return $this;
     }
 }

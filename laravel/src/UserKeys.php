@@ -30,9 +30,16 @@ final class UserKeys
     ) {
     }
 
+    /** Whether the model is a user with HasUserEncryption. */
+    public static function supports(mixed $user): bool
+    {
+        return $user instanceof Model && in_array(HasUserEncryption::class, class_uses_recursive($user), true);
+    }
+
     public function isEnrolled(Model $user): bool
     {
-        return is_string($user->getAttribute($this->keyColumn)) && $user->getAttribute($this->keyColumn) !== '';
+        $text = $user->getAttribute($this->keyColumn);
+        return is_string($text) && $text !== '';
     }
 
     /** 1 (password-wrapped), 2 (server-wrapped), or 0 (no key yet). */
@@ -126,7 +133,7 @@ final class UserKeys
             ? $this->wrap->wrapWithServerKey($key, $this->appKey, self::id($user))
             : $this->wrap->wrapWithPassword($key, $password);
         $user->forceFill([
-            $this->keyColumn => self::b64url($blob),
+            $this->keyColumn => sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING),
             $this->checkColumn => $this->check($user, $key),
         ])->save();
     }
@@ -147,12 +154,11 @@ final class UserKeys
 
     private function blob(Model $user): string
     {
-        $text = $user->getAttribute($this->keyColumn);
-        $blob = is_string($text) ? base64_decode(strtr($text, '-_', '+/'), true) : false;
-        if ($blob === false || $blob === '') {
+        try {
+            return sodium_base642bin((string) $user->getAttribute($this->keyColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        } catch (\SodiumException) {
             throw new DecryptionFailed('This user has no readable wrapped key.');
         }
-        return $blob;
     }
 
     private static function id(Model $user): string
@@ -162,10 +168,5 @@ final class UserKeys
             throw new \LogicException('Save the user before giving it an encryption key: the key is bound to its id.');
         }
         return (string) $id;
-    }
-
-    private static function b64url(string $bytes): string
-    {
-        return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
     }
 }

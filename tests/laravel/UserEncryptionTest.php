@@ -38,6 +38,12 @@ final class UserEncryptionTest extends TestCase
         return $response;
     }
 
+    /** The wrapped key as stored (base64url text) decoded. */
+    private static function blob(User $user): string
+    {
+        return sodium_base642bin($user->encryption_key, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    }
+
     private function register(string $name, string $password = 'correct horse'): array
     {
         return $this->api('POST', '/api/register', ['name' => $name, 'email' => "$name@example.com", 'password' => $password])
@@ -160,7 +166,7 @@ final class UserEncryptionTest extends TestCase
 
         $login = $this->api('POST', '/api/login', ['email' => 'legacy@example.com', 'password' => 'correct horse'])->json();
         $this->assertSame(1, $login['key_mode']);
-        $this->assertSame(89, strlen(base64_decode(strtr($user->fresh()->encryption_key, '-_', '+/'))));
+        $this->assertSame(89, strlen(self::blob($user->fresh())));
         $this->api('GET', '/api/secrets', [], $login)->assertJsonPath('secrets.0.label', 'auto');
         $this->api('GET', '/api/secrets', [], ['api_token' => $login['api_token']])->assertStatus(401);
     }
@@ -289,6 +295,6 @@ final class UserEncryptionTest extends TestCase
         // Copying alice's blob and check onto bob does not make her key his: the check covers the user id.
         User::find(2)->forceFill(['encryption_key' => User::find(1)->encryption_key, 'encryption_key_check' => User::find(1)->encryption_key_check])->save();
         $this->api('GET', '/api/secrets', [], ['api_token' => $bob['api_token']], $alice['encryption_token'])->assertStatus(403);
-        $this->assertSame(1, KeyWrap::mode(base64_decode(strtr(User::find(2)->encryption_key, '-_', '+/'))));
+        $this->assertSame(1, KeyWrap::mode(self::blob(User::find(2))));
     }
 }

@@ -5,10 +5,8 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Listeners;
 
 use Illuminate\Auth\Events\PasswordReset;
-use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Events\PasswordChanged;
-use SodiumCrypt\Laravel\HasUserEncryption;
 use SodiumCrypt\Laravel\UserKeys;
 
 /**
@@ -26,7 +24,7 @@ final class RewrapUserKey
     public function handle(PasswordChanged|PasswordReset $event): void
     {
         $user = $event->user;
-        if (!$user instanceof Model || !in_array(HasUserEncryption::class, class_uses_recursive($user), true)) {
+        if (!UserKeys::supports($user)) {
             return;
         }
         if ($event instanceof PasswordChanged) {

@@ -68,10 +68,8 @@ final class Ciphers
     {
         if (!$cipher->isAvailable()) {
             throw new InvalidConfiguration(sprintf(
-                'app.cipher "%s" (%s) is not available on this machine (%s): choose another, e.g. `php artisan crypto:keys --cipher=%s`.',
-                $name, $cipher->value,
-                'no hardware AES and no libsodium AEGIS',
-                Cipher::XChaCha20Poly1305->laravelName(),
+                'app.cipher "%s" (%s) is not available on this machine (it needs hardware AES): choose another, e.g. `php artisan crypto:keys --cipher=%s`.',
+                $name, $cipher->value, Cipher::XChaCha20Poly1305->laravelName(),
             ));
         }
         return $cipher;

@@ -9,7 +9,6 @@ use Illuminate\Database\Eloquent\Model;
 use Illuminate\Http\Request;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
-use SodiumCrypt\Laravel\HasUserEncryption;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\HttpFoundation\Response;
 
@@ -35,7 +34,7 @@ final class BootPerUserEncryption
     {
         KeyContext::clear();
         $user = $request->user();
-        if (!$user instanceof Model || !in_array(HasUserEncryption::class, class_uses_recursive($user), true)) {
+        if (!UserKeys::supports($user)) {
             return $next($request);
         }
         try {
