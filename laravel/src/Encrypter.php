@@ -94,6 +94,21 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return array_map(static fn (Key $k) => $k->exportBytes(), $this->keyring->previousKeys());
     }
 
+    /** Dumps show the cipher, format and key ids, never the keys Laravel's own encrypters hold. */
+    public function __debugInfo(): array
+    {
+        return [
+            'cipher' => $this->keyring->cipher()->value,
+            'format' => $this->keyring->format()->name,
+            'keyIds' => array_map(static fn (Key $k) => $k->id(), [$this->keyring->currentKey(), ...$this->keyring->previousKeys()]),
+        ];
+    }
+
+    public function __serialize(): array
+    {
+        throw new \LogicException('An encrypter holds keys and cannot be serialised.');
+    }
+
     private function seal(#[\SensitiveParameter] mixed $plaintext): string
     {
         if (!is_string($plaintext)) {

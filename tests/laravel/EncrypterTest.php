@@ -95,6 +95,27 @@ final class EncrypterTest extends TestCase
         Crypt::decryptString($payloads['old-cbc']);
     }
 
+    public function test_dumps_show_no_key_even_after_a_laravel_payload(): void
+    {
+        $old = self::newKey();
+        $this->useCrypt('Sodium_AEGIS256GCM', self::APP_KEY, [$old]);
+        $encrypter = $this->app['encrypter'];
+        // Reading Laravel's own payload builds Illuminate encrypters, which hold the raw keys.
+        $this->assertSame('x', $encrypter->decryptString((new LaravelEncrypter(self::raw($old), 'AES-256-CBC'))->encryptString('x')));
+        ob_start();
+        var_dump($encrypter);
+        $dumps = [ob_get_clean(), print_r($encrypter, true), print_r(['nested' => $encrypter], true)];
+        foreach ($dumps as $dump) {
+            $this->assertStringContainsString('aegis-256', $dump);
+            foreach ([self::APP_KEY, $old] as $key) {
+                $this->assertStringNotContainsString(self::raw($key), $dump);
+                $this->assertStringNotContainsString(substr($key, 7), $dump);
+            }
+        }
+        $this->expectException(\LogicException::class);
+        serialize($encrypter);
+    }
+
     public function test_rotation_through_app_previous_keys(): void
     {
         $first = self::newKey();

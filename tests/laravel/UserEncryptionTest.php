@@ -240,10 +240,33 @@ final class UserEncryptionTest extends TestCase
     {
         $user = User::create(['name' => 'n', 'email' => 'n@example.com', 'password' => 'correct horse']);
         try {
-            $user->secrets()->create(['label' => 'x']);
+            $user->secrets()->create(['label' => 'x', 'ssn' => '123-45-6789']);
             $this->fail('written without a key');
         } catch (MissingKeyContext) {
             $this->assertSame(0, Secret::count());
+        }
+    }
+
+    public function test_a_failing_cast_keeps_the_value_out_of_the_trace(): void
+    {
+        // The extension's own exceptions never carry arguments; this one is PHP's
+        // (invalid UTF-8 for JSON), made while the package's frames hold the value.
+        $user = User::create(['name' => 'n', 'email' => 'n@example.com', 'password' => 'correct horse']);
+        KeyContext::set(Key::generate());
+        $ignoreArgs = ini_set('zend.exception_ignore_args', '0'); // as on a development box
+        try {
+            $user->secrets()->create(['label' => 'x', 'notes' => ['ssn' => "123-45-6789 \xff"]]);
+            $this->fail('invalid UTF-8 was encoded');
+        } catch (\JsonException $e) {
+            $ours = array_filter($e->getTrace(), static fn (array $f) => str_starts_with($f['class'] ?? '', 'SodiumCrypt\\Laravel\\'));
+            $this->assertGreaterThanOrEqual(2, count($ours), 'encode() and set() at least');
+            foreach ($ours as $frame) {
+                $this->assertArrayHasKey('args', $frame);
+                $this->assertStringNotContainsString('123-45-6789', print_r($frame['args'], true), $frame['class'].'::'.$frame['function']);
+            }
+            $this->assertSame(0, Secret::count());
+        } finally {
+            ini_set('zend.exception_ignore_args', (string) $ignoreArgs);
         }
     }
 

@@ -11,17 +11,17 @@ use SodiumCrypt\Laravel\UserEncrypter;
 /** A string column encrypted under the request's user key. */
 class UserEncrypted implements CastsAttributes
 {
-    public function get(Model $model, string $key, mixed $value, array $attributes): mixed
+    public function get(Model $model, string $key, mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
         return $value === null ? null : $this->decode(self::encrypter()->decryptString((string) $value));
     }
 
-    public function set(Model $model, string $key, mixed $value, array $attributes): mixed
+    public function set(Model $model, string $key, #[\SensitiveParameter] mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
         return $value === null ? null : self::encrypter()->encryptString($this->encode($value));
     }
 
-    protected function encode(mixed $value): string
+    protected function encode(#[\SensitiveParameter] mixed $value): string
     {
         return (string) $value;
     }

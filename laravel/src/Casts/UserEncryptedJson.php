@@ -7,7 +7,7 @@ namespace SodiumCrypt\Laravel\Casts;
 /** A JSON value (arrays as arrays) encrypted under the request's user key. */
 final class UserEncryptedJson extends UserEncrypted
 {
-    protected function encode(mixed $value): string
+    protected function encode(#[\SensitiveParameter] mixed $value): string
     {
         return json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
     }

@@ -22,7 +22,7 @@ final class UserEncryptedWithIndex extends UserEncrypted
         }
     }
 
-    public function set(Model $model, string $key, mixed $value, array $attributes): mixed
+    public function set(Model $model, string $key, #[\SensitiveParameter] mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
         if ($value === null) {
             return [$key => null, $this->indexColumn => null];

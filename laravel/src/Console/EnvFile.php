@@ -24,7 +24,7 @@ final class EnvFile
     }
 
     /** @param array<string, string> $values */
-    public function set(array $values): void
+    public function set(#[\SensitiveParameter] array $values): void
     {
         if (!is_file($this->path) && !is_writable(dirname($this->path))) {
             throw new \RuntimeException(sprintf('Cannot create %s.', $this->path));

@@ -26,7 +26,9 @@ final class WithUserKey
         if (!str_starts_with($token, self::PREFIX)) {
             throw new \UnexpectedValueException('The job\'s sealed user key is not one.');
         }
-        KeyContext::set(KeyContext::fromToken(substr($token, strlen(self::PREFIX))));
+        $key = KeyContext::fromToken(substr($token, strlen(self::PREFIX)));
+        sodium_memzero($token);
+        KeyContext::set($key);
         try {
             return $next($job);
         } finally {
