@@ -13,7 +13,6 @@ use Illuminate\Support\Facades\Schema;
 use Illuminate\Testing\TestResponse;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
-use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Facades\UserCrypt;
 use SodiumCrypt\Laravel\Tests\Fixtures\Patient;
 use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
@@ -318,6 +317,27 @@ final class UserEncryptionTest extends TestCase
         // Copying alice's blob and check onto bob does not make her key his: the check covers the user id.
         User::find(2)->forceFill(['encryption_key' => User::find(1)->encryption_key, 'encryption_key_check' => User::find(1)->encryption_key_check])->save();
         $this->api('GET', '/api/secrets', [], ['api_token' => $bob['api_token']], $alice['encryption_token'])->assertStatus(403);
-        $this->assertSame(1, KeyWrap::mode(self::blob(User::find(2))));
+    }
+
+    public function test_the_middleware_itself_clears_the_context_even_when_the_route_throws(): void
+    {
+        // Called directly: no kernel terminate, no request shutdown, as in a long-lived worker.
+        $alice = $this->register('alice');
+        $request = \Illuminate\Http\Request::create('/x', 'GET', [], [], [], ['HTTP_X_ENCRYPTION_TOKEN' => $alice['encryption_token']]);
+        $request->setUserResolver(fn () => User::first());
+        $middleware = $this->app->make(\SodiumCrypt\Laravel\Http\Middleware\BootPerUserEncryption::class);
+        $seen = null;
+        $middleware->handle($request, function () use (&$seen) {
+            $seen = KeyContext::get()->id();
+            return response('ok');
+        });
+        $this->assertSame(KeyContext::fromToken($alice['encryption_token'])->id(), $seen);
+        $this->assertFalse(KeyContext::has());
+        try {
+            $middleware->handle($request, fn () => throw new \RuntimeException('route failed'));
+            $this->fail('the exception was swallowed');
+        } catch (\RuntimeException) {
+            $this->assertFalse(KeyContext::has());
+        }
     }
 }
