@@ -1,6 +1,7 @@
 /* SodiumCrypt\Keyring: the engine behind Crypt::. Seals with the current key
  * in the configured format; opens V1 (key by id) and laravel-crypto
- * (current key, then previous ones). */
+ * (current key, then previous ones) of its own cipher and of the ciphers it
+ * was explicitly allowed to read, no others. */
 #include "sc_php.h"
 #include "zend_enum.h"
 #include "keyring_arginfo.h"
@@ -10,6 +11,7 @@ static zend_object_handlers keyring_handlers;
 
 typedef struct {
 	const sc_cipher *cipher;
+	sc_cipher_set also_read;  /* further ciphers it opens (never seals) */
 	sc_format format;
 	uint32_t nkeys;           /* [0] is the current key */
 	zend_object **keys;       /* Key objects, referenced */
@@ -77,15 +79,16 @@ static sc_format format_from_case(zend_object *format_case)
 PHP_METHOD(SodiumCrypt_Keyring, __construct)
 {
 	zend_object *cipher_case, *current, *format_case = NULL;
-	HashTable *previous = NULL;
+	HashTable *previous = NULL, *also_read = NULL;
 	sc_keyring_obj *ring = keyring_from_obj(Z_OBJ_P(ZEND_THIS));
 
-	ZEND_PARSE_PARAMETERS_START(2, 4)
+	ZEND_PARSE_PARAMETERS_START(2, 5)
 		Z_PARAM_OBJ_OF_CLASS(cipher_case, sc_ce_Cipher)
 		Z_PARAM_OBJ_OF_CLASS(current, sc_ce_Key)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_ARRAY_HT(previous)
 		Z_PARAM_OBJ_OF_CLASS(format_case, sc_ce_PayloadFormat)
+		Z_PARAM_ARRAY_HT(also_read)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (ring->cipher) {
@@ -115,6 +118,19 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 		} ZEND_HASH_FOREACH_END();
 	}
 
+	sc_cipher_set readable = 0;
+	if (also_read) {
+		ZEND_HASH_FOREACH_KEY_VAL(also_read, index, name, entry) {
+			ZVAL_DEREF(entry);
+			if (Z_TYPE_P(entry) != IS_OBJECT || Z_OBJCE_P(entry) != sc_ce_Cipher) {
+				sc_element_type_error(5, "SodiumCrypt\\Cipher cases", entry, name, index);
+				RETURN_THROWS();
+			}
+			/* A cipher this machine lacks is allowed, and simply never opens anything. */
+			readable |= SC_CIPHER_BIT(sc_cipher_from_case(Z_OBJ_P(entry))->id);
+		} ZEND_HASH_FOREACH_END();
+	}
+
 	uint32_t n = 1 + (previous ? zend_hash_num_elements(previous) : 0);
 	ring->keys = safe_emalloc(n, sizeof(zend_object *), 0);
 	ring->refs = safe_emalloc(n, sizeof(sc_keyref), 0);
@@ -130,6 +146,7 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 		GC_ADDREF(ring->keys[i]);
 	}
 	ring->nkeys = n;
+	ring->also_read = readable & ~SC_CIPHER_BIT(cp->id);
 	ring->format = format;
 	ring->cipher = cp;
 }
@@ -157,7 +174,7 @@ static zend_string *open_one(void *ctx, const zend_string *payload)
 	zend_string *out = zend_string_alloc(sc_open_buf_len(ZSTR_LEN(payload)), 0);
 	const sc_cipher *payload_cipher;
 	size_t len;
-	sc_open_result r = sc_open(ring->cipher, ring->refs, ring->nkeys, (uint8_t *) ZSTR_VAL(out), &len,
+	sc_open_result r = sc_open(ring->cipher, ring->also_read, ring->refs, ring->nkeys, (uint8_t *) ZSTR_VAL(out), &len,
 		ZSTR_VAL(payload), ZSTR_LEN(payload), &payload_cipher);
 	if (r != SC_OPEN_OK) {
 		zend_string_efree(out);

@@ -1,11 +1,12 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 925839ac2defe0a9b83ed26dbeee872eb3fafbaa */
+ * Stub hash: 4c2f2d9d8af765587aec77245f1c55d80490d1a4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_Keyring___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, cipher, SodiumCrypt\\Cipher, 0)
 	ZEND_ARG_OBJ_INFO(0, current, SodiumCrypt\\Key, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, previous, IS_ARRAY, 0, "[]")
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, write, SodiumCrypt\\PayloadFormat, 0, "SodiumCrypt\\PayloadFormat::V1")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, alsoRead, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_seal, 0, 1, IS_STRING, 0)

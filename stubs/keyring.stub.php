@@ -7,15 +7,21 @@ namespace SodiumCrypt;
 /**
  * The current key and the previous ones: seals with the current key in the
  * configured format, opens V1 (key chosen by key id) and laravel-crypto
- * payloads (current key first, then the previous ones).
+ * payloads (current key first, then the previous ones). A key is used with
+ * the ring's cipher and with the ciphers of $alsoRead only: a payload of any
+ * other cipher does not open. laravel-crypto payloads carry no cipher id, so
+ * they are tried under the ring's cipher, then each of $alsoRead.
  *
  * @strict-properties
  * @not-serializable
  */
 final class Keyring
 {
-    /** $previous: a list of Key, in the order laravel-crypto payloads try them. */
-    public function __construct(Cipher $cipher, Key $current, array $previous = [], PayloadFormat $write = PayloadFormat::V1) {}
+    /**
+     * $previous: a list of Key, in the order laravel-crypto payloads try them.
+     * $alsoRead: a list of Cipher the ring opens besides its own (never writes).
+     */
+    public function __construct(Cipher $cipher, Key $current, array $previous = [], PayloadFormat $write = PayloadFormat::V1, array $alsoRead = []) {}
 
     public function seal(#[\SensitiveParameter] string $plaintext): string {}
 

@@ -65,7 +65,7 @@ static bool is_v1(const char *in, size_t len)
 	return len >= SC_V1_PREFIX_LEN && memcmp(in, SC_V1_PREFIX, SC_V1_PREFIX_LEN) == 0;
 }
 
-static sc_open_result open_v1(const sc_keyref *keys, size_t nkeys, uint8_t *buf, size_t *mlen,
+static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, size_t nkeys, uint8_t *buf, size_t *mlen,
 	const char *in, size_t len, const sc_cipher **cipher_out)
 {
 	const char *text = in + SC_V1_PREFIX_LEN;
@@ -75,7 +75,8 @@ static sc_open_result open_v1(const sc_keyref *keys, size_t nkeys, uint8_t *buf,
 		return SC_OPEN_FAILED;
 	}
 	const sc_cipher *cp = bin_len >= V1_HEADER ? sc_cipher_get(buf[0]) : NULL;
-	if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes) {
+	if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes
+			|| !(readable & SC_CIPHER_BIT(cp->id))) {
 		return SC_OPEN_FAILED;
 	}
 	*cipher_out = cp;
@@ -110,48 +111,68 @@ static sc_open_result open_v1(const sc_keyref *keys, size_t nkeys, uint8_t *buf,
 	return SC_OPEN_FAILED;
 }
 
-static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *keys, size_t nkeys,
-	uint8_t *buf, size_t *mlen, const char *in, size_t len)
-{
-	size_t bin_len;
-	bool decoded = false;
+/* A laravel-crypto payload decoded into buf, or not (a failed attempt
+ * wipes the ciphertext in place, so the next one decodes again). */
+typedef struct {
+	const char *in;
+	size_t len, bin_len;
+	bool decoded;
+} lc_text;
 
+/* One cipher's attempts at a laravel-crypto payload, a key of its length at a time. */
+static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *keys, size_t nkeys,
+	uint8_t *buf, size_t *mlen, lc_text *t)
+{
 	for (size_t k = 0; k < nkeys; k++) {
 		if (keys[k].len != cp->key_bytes) {
 			continue;
 		}
-		if (!decoded && !sc_b64_decode(buf, &bin_len, in, len)) {
+		if (!t->decoded && !sc_b64_decode(buf, &t->bin_len, t->in, t->len)) {
 			return SC_OPEN_FAILED;
 		}
-		decoded = true;
-		if (bin_len < sc_box_overhead(cp, cp->tag_bytes)) {
+		t->decoded = true;
+		if (t->bin_len < sc_box_overhead(cp, cp->tag_bytes)) {
 			return SC_OPEN_FAILED;
 		}
 		/* In place; the nonce (the AD) lies before the body and stays intact. */
 		uint8_t *ct = sc_box_body(cp, cp->tag_bytes, buf);
-		size_t ct_len = bin_len - sc_box_overhead(cp, cp->tag_bytes);
-		if (sc_box_open(cp, cp->tag_bytes, ct, buf, bin_len, cp->takes_ad ? buf : NULL, cp->takes_ad ? cp->nonce_bytes : 0,
+		size_t ct_len = t->bin_len - sc_box_overhead(cp, cp->tag_bytes);
+		if (sc_box_open(cp, cp->tag_bytes, ct, buf, t->bin_len, cp->takes_ad ? buf : NULL, cp->takes_ad ? cp->nonce_bytes : 0,
 				keys[k].bytes) == 0) {
 			memmove(buf, ct, ct_len);
 			*mlen = ct_len;
 			return SC_OPEN_OK;
 		}
-		decoded = false; /* the failed attempt wiped the ciphertext in place */
+		t->decoded = false;
 	}
 	return SC_OPEN_FAILED;
 }
 
-sc_open_result sc_open(const sc_cipher *ring_cipher, const sc_keyref *keys, size_t nkeys,
+sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
 	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out)
 {
 	*cipher_out = ring_cipher;
 	if (is_v1(in, len)) {
-		return open_v1(keys, nkeys, buf, mlen, in, len, cipher_out);
+		return open_v1(also_read | SC_CIPHER_BIT(ring_cipher->id), keys, nkeys, buf, mlen, in, len, cipher_out);
 	}
 	if (!sc_cipher_available(ring_cipher)) {
 		return SC_OPEN_UNAVAILABLE;
 	}
-	return open_laravel_crypto(ring_cipher, keys, nkeys, buf, mlen, in, len);
+	lc_text t = { .in = in, .len = len };
+	if (open_laravel_crypto(ring_cipher, keys, nkeys, buf, mlen, &t) == SC_OPEN_OK) {
+		return SC_OPEN_OK;
+	}
+	for (int id = 1; id <= SC_CIPHER_COUNT; id++) {
+		const sc_cipher *cp = sc_cipher_get(id);
+		if (cp == ring_cipher || !(also_read & SC_CIPHER_BIT(id)) || !sc_cipher_available(cp)) {
+			continue;
+		}
+		if (open_laravel_crypto(cp, keys, nkeys, buf, mlen, &t) == SC_OPEN_OK) {
+			*cipher_out = cp;
+			return SC_OPEN_OK;
+		}
+	}
+	return SC_OPEN_FAILED;
 }
 
 bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES],

@@ -42,14 +42,23 @@ typedef enum {
 /* Buffer size sc_open() needs for a payload of len characters. */
 static inline size_t sc_open_buf_len(size_t len) { return len / 4 * 3 + 2; }
 
+/* A set of ciphers, one bit per sc_cipher_id: what a ring reads besides its own. */
+typedef unsigned sc_cipher_set;
+#define SC_CIPHER_BIT(id) (1u << (unsigned) (id))
+#define SC_CIPHER_ALL     (((1u << (SC_CIPHER_COUNT + 1)) - 1) & ~1u)
+
 /*
- * Opens a V1 payload (by its prefix) or else a laravel-crypto payload of
- * ring_cipher. V1 picks keys by key id (no trial decryption beyond keys that
- * share an id); laravel-crypto tries keys[0..nkeys) in order. The plaintext
- * lands at buf[0..*mlen); on failure buf holds nothing of it. *cipher_out
- * names the payload's cipher (for SC_OPEN_UNAVAILABLE).
+ * Opens a payload of ring_cipher or of a cipher in also_read, and no other:
+ * a key is used only with the ciphers its ring was given. A V1 payload (by
+ * its prefix) names its cipher and key id, so keys are picked by id (no
+ * trial decryption beyond keys that share an id). A laravel-crypto payload
+ * names neither: it is tried under ring_cipher, then each available cipher
+ * of also_read in id order, each with the keys[0..nkeys) of its key length:
+ * at most SC_CIPHER_COUNT * nkeys attempts. The plaintext lands at
+ * buf[0..*mlen); on failure buf holds nothing of it. *cipher_out names the
+ * payload's cipher (for SC_OPEN_UNAVAILABLE).
  */
-sc_open_result sc_open(const sc_cipher *ring_cipher, const sc_keyref *keys, size_t nkeys,
+sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
 	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out);
 
 /* True when the payload is V1 under this cipher and key id: the test of

@@ -105,6 +105,6 @@ int main(void)
 	SC_CT_DECLASSIFY(payload, plen);
 	uint8_t buf[400];
 	const sc_cipher *used;
-	CHECK(sc_open(aegis, &ref, 1, buf, &mlen, payload, plen, &used) == SC_OPEN_OK && mlen == 100, "v1 open");
+	CHECK(sc_open(aegis, 0, &ref, 1, buf, &mlen, payload, plen, &used) == SC_OPEN_OK && mlen == 100, "v1 open");
 	return sc_test_done("test_ct");
 }

@@ -19,7 +19,7 @@ static sc_open_result open_text(const sc_cipher *cp, const sc_keyref *ks, size_t
 	uint8_t *out, size_t *mlen)
 {
 	const sc_cipher *used;
-	return sc_open(cp, ks, n, out, mlen, text, len, &used);
+	return sc_open(cp, 0, ks, n, out, mlen, text, len, &used);
 }
 
 int main(void)
@@ -122,5 +122,30 @@ int main(void)
 	sc_keyref short_key = keys16[0];
 	memcpy(short_key.id, keys[0].id, 4);
 	CHECK(open_text(aegis, &short_key, 1, text, tl, out, &mlen) == SC_OPEN_FAILED, "wrong-length key skipped");
+
+	/* Cipher binding: a payload of another cipher opens only when the ring
+	 * was given that cipher to read, in both formats; the laravel-crypto
+	 * trial reports which cipher opened it. */
+	sc_keyref mixed[3] = { keys[0], keys16[0], keys[1] };
+	const sc_cipher *ring_cp = sc_cipher_get(SC_XCHACHA20POLY1305);
+	for (int f = 0; f < 2; f++) {
+		for (int c = 1; c <= SC_CIPHER_COUNT; c++) {
+			const sc_cipher *cp = sc_cipher_get(c);
+			if (cp == ring_cp || !sc_cipher_available(cp) || (f == SC_FORMAT_V1 && !cp->takes_ad)) {
+				continue;
+			}
+			const sc_keyref *k = cp->key_bytes == 16 ? &mixed[1] : &mixed[2];
+			sc_seal((sc_format) f, cp, k, text, (const uint8_t *) "other", 5);
+			size_t n = sc_seal_len((sc_format) f, cp, 5);
+			const sc_cipher *used = NULL;
+			CHECK(sc_open(ring_cp, 0, mixed, 3, out, &mlen, text, n, &used) == SC_OPEN_FAILED,
+				"%s %s: not read without being allowed", f ? "laravel-crypto" : "v1", cp->name);
+			CHECK(sc_open(ring_cp, SC_CIPHER_ALL & ~SC_CIPHER_BIT(c), mixed, 3, out, &mlen, text, n, &used) == SC_OPEN_FAILED,
+				"%s %s: not read when every other cipher is allowed", f ? "laravel-crypto" : "v1", cp->name);
+			CHECK(sc_open(ring_cp, SC_CIPHER_BIT(c), mixed, 3, out, &mlen, text, n, &used) == SC_OPEN_OK
+				&& mlen == 5 && memcmp(out, "other", 5) == 0 && used == cp,
+				"%s %s: read when allowed", f ? "laravel-crypto" : "v1", cp->name);
+		}
+	}
 	return sc_test_done("test_payload");
 }

@@ -23,6 +23,7 @@ foreach ([
     fn () => new Keyring(Cipher::SecretBox, $k32, [], PayloadFormat::V1),
     fn () => new Keyring(Cipher::Aegis256, $k32, ['old' => 'base64:abc']),
     fn () => new Keyring(Cipher::Aegis256, $k32, [$k16, 42]),
+    fn () => new Keyring(Cipher::Aegis256, $k32, [], PayloadFormat::V1, ['aes-256-gcm']),
     fn () => (new Keyring(Cipher::Aegis256, $k32))->sealMany(['a', ['b']]),
     fn () => (new Keyring(Cipher::Aegis256, $k32))->openMany(['x' => null]),
     fn () => new Aead(Cipher::Aegis256, 'a string key'),
@@ -55,6 +56,7 @@ ValueError: SodiumCrypt\Keyring::__construct(): Argument #4 ($write) cannot be P
 ValueError: SodiumCrypt\Keyring::__construct(): Argument #4 ($write) cannot be PayloadFormat::V1 for xsalsa20-poly1305: V1 authenticates its header as associated data, which xsalsa20-poly1305 does not take; use PayloadFormat::LaravelCrypto
 TypeError: SodiumCrypt\Keyring::__construct(): Argument #3 ($previous) must contain only SodiumCrypt\Key objects, string given at key "old"
 TypeError: SodiumCrypt\Keyring::__construct(): Argument #3 ($previous) must contain only SodiumCrypt\Key objects, int given at index 1
+TypeError: SodiumCrypt\Keyring::__construct(): Argument #5 ($alsoRead) must contain only SodiumCrypt\Cipher cases, string given at index 0
 TypeError: SodiumCrypt\Keyring::sealMany(): Argument #1 ($plaintexts) must contain only strings, array given at index 1
 TypeError: SodiumCrypt\Keyring::openMany(): Argument #1 ($payloads) must contain only strings, null given at key "x"
 TypeError: SodiumCrypt\Aead::__construct(): Argument #2 ($key) must be of type SodiumCrypt\Key, string given

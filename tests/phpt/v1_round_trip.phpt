@@ -38,10 +38,15 @@ foreach (Cipher::cases() as $c) {
     echo sc_throws(fn () => (new Keyring($c, Key::generate($c->keyBytes())))->open($old)), "\n";
 }
 
-// A V1 payload carries its cipher: a ring of another cipher opens it with the right previous key.
+// A V1 payload carries its cipher: a ring of another cipher opens it with the
+// right previous key only when told to read that cipher ($alsoRead), in both formats.
 $k128 = Key::generate(16);
-$fromAegis128 = (new Keyring(Cipher::Aegis128L, $k128))->seal('cross-cipher');
-var_dump((new Keyring(Cipher::XChaCha20Poly1305, Key::generate(), [$k128]))->open($fromAegis128));
+foreach ([PayloadFormat::V1, PayloadFormat::LaravelCrypto] as $f) {
+    $fromAegis128 = (new Keyring(Cipher::Aegis128L, $k128, [], $f))->seal('cross-cipher');
+    echo sc_throws(fn () => (new Keyring(Cipher::XChaCha20Poly1305, Key::generate(), [$k128]))->open($fromAegis128)), "\n";
+    echo sc_throws(fn () => (new Keyring(Cipher::XChaCha20Poly1305, Key::generate(), [$k128], PayloadFormat::V1, [Cipher::Aegis256, Cipher::Aes256Gcm]))->open($fromAegis128)), "\n";
+    var_dump((new Keyring(Cipher::XChaCha20Poly1305, Key::generate(), [$k128], PayloadFormat::V1, [Cipher::Aegis128L]))->open($fromAegis128));
+}
 
 // sealMany / openMany keep keys; openMany is all or nothing.
 $ring = new Keyring(Cipher::Aegis256, Key::generate());
@@ -80,6 +85,11 @@ bool(true)
 string(22) "sealed before rotation"
 bool(false)
 bool(true)
+SodiumCrypt\DecryptionFailed: The payload could not be decrypted
+SodiumCrypt\DecryptionFailed: The payload could not be decrypted
+SodiumCrypt\DecryptionFailed: The payload could not be decrypted
+string(12) "cross-cipher"
+SodiumCrypt\DecryptionFailed: The payload could not be decrypted
 SodiumCrypt\DecryptionFailed: The payload could not be decrypted
 string(12) "cross-cipher"
 bool(true)
