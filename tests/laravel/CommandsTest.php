@@ -47,7 +47,9 @@ final class CommandsTest extends TestCase
         $this->assertSame(0, $this->artisanCall('crypto:keys', ['--cipher' => 'Sodium_AEGIS128LGCM']));
         $env = $this->env();
         $this->assertSame(16, Key::fromBase64(self::envValue($env, 'APP_KEY'))->length());
-        $this->assertSame('Sodium_AEGIS128LGCM', self::envValue($env, 'APP_CIPHER'));
+        // The package's own setting: app.cipher stays Laravel's (the skeleton hard-codes it).
+        $this->assertSame('Sodium_AEGIS128LGCM', self::envValue($env, 'SODIUM_CRYPT_CIPHER'));
+        $this->assertNull(self::envValue($env, 'APP_CIPHER'));
         $this->assertNull(self::envValue($env, 'APP_PREVIOUS_KEYS'), 'no old key to keep');
         $this->assertStringStartsWith("APP_NAME=x\n", $env);
         $this->assertSame('x', Crypt::decryptString(Crypt::encryptString('x')), 'the new 128L key works at once');
@@ -59,7 +61,8 @@ final class CommandsTest extends TestCase
         $this->assertSame(0, $this->artisanCall('crypto:keys', ['--show' => true, '--cipher' => 'aes-128-cbc']));
         $this->assertMatchesRegularExpression('/base64:[A-Za-z0-9+\/]{22}==/', $this->artisanOutput);
         $this->assertSame(1, $this->artisanCall('crypto:keys', ['--cipher' => 'ROT13']));
-        $this->assertStringContainsString('Unknown cipher "ROT13"', $this->artisanOutput);
+        $this->assertStringContainsString('Unknown cipher "ROT13" given to --cipher', $this->artisanOutput);
+        $this->assertStringNotContainsString('app.cipher', $this->artisanOutput);
         $this->assertSame($before, $this->env());
     }
 
@@ -132,5 +135,94 @@ final class CommandsTest extends TestCase
     {
         $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'Nope']));
         $this->assertStringContainsString('No Eloquent model "Nope"', $this->artisanOutput);
+    }
+
+    public function test_crypto_reencrypt_dry_run_decrypts_and_lists_what_would_fail(): void
+    {
+        $ids = $this->seedPhones();
+        // A payload under a key the app does not have: not current, and it will not open.
+        $foreign = (new \SodiumCrypt\Laravel\Encrypter(new \SodiumCrypt\Keyring(\SodiumCrypt\Cipher::Aegis256, Key::generate())))->encryptString('x');
+        DB::table('users')->where('id', $ids[12])->update(['phone' => $foreign]);
+        $before = DB::table('users')->pluck('phone', 'id')->all();
+
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--dry-run' => true]));
+        $this->assertStringContainsString('19 of 25', $this->artisanOutput);
+        $this->assertStringContainsString('id='.$ids[12].' (phone)', $this->artisanOutput);
+        $this->assertSame($before, DB::table('users')->pluck('phone', 'id')->all(), 'a dry run writes nothing');
+    }
+
+    public function test_crypto_reencrypt_refuses_unknown_columns_and_options(): void
+    {
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--columns' => 'phone,nope']));
+        $this->assertStringContainsString('users has no column "nope"', $this->artisanOutput);
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--to' => 'rot13']));
+        $this->assertStringContainsString('--to must be', $this->artisanOutput);
+    }
+
+    public function test_crypto_reencrypt_commits_whole_chunks_and_resumes_after_a_crash(): void
+    {
+        $this->seedPhones();
+        // The third chunk's UPDATE fails (as if the process died there): the
+        // first two chunks are committed whole, nothing of the third is.
+        DB::statement("CREATE TRIGGER crash BEFORE UPDATE ON users WHEN NEW.id = 17 BEGIN SELECT RAISE(ABORT, 'crash'); END");
+        try {
+            $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--chunk' => 7]);
+            $this->fail('the crash did not surface');
+        } catch (\Illuminate\Database\QueryException $e) {
+            $this->assertStringContainsString('crash', $e->getMessage());
+        }
+        $current = fn () => DB::table('users')->pluck('phone', 'id')->filter(fn ($p) => $this->app['encrypter']->isCurrent($p))->keys()->all();
+        $this->assertSame(range(1, 14), $current(), 'chunks 1-2 committed, chunk 3 rolled back');
+        DB::statement('DROP TRIGGER crash');
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--chunk' => 7]));
+        $this->assertStringContainsString('Re-encrypted 11 of 25', $this->artisanOutput);
+        $this->assertSame(range(1, 25), $current());
+    }
+
+    public function test_crypto_keys_keeps_the_env_files_mode_owner_and_symlink(): void
+    {
+        $real = $this->envDir.'/shared.env';
+        rename($this->envDir.'/.env', $real);
+        symlink($real, $this->envDir.'/.env');
+        chmod($real, 0600);
+        $owner = fileowner($real);
+        if (posix_geteuid() === 0) {
+            chown($real, 65534); // as root: a file owned by another user (nobody)
+            $owner = 65534;
+        }
+        $this->assertSame(0, $this->artisanCall('crypto:keys'));
+        clearstatcache();
+        $this->assertTrue(is_link($this->envDir.'/.env'), 'still a symlink');
+        $this->assertSame($real, readlink($this->envDir.'/.env'));
+        $this->assertSame(0600, fileperms($real) & 0777);
+        $this->assertSame($owner, fileowner($real));
+        $this->assertSame(self::APP_KEY, self::envValue((string) file_get_contents($real), 'APP_PREVIOUS_KEYS'));
+        $this->assertSame([], glob($this->envDir.'/*.tmp*') ?: [], 'no temporary file left');
+    }
+
+    public function test_crypto_keys_warns_when_the_configuration_is_cached(): void
+    {
+        $cache = $this->envDir.'/config-cache.php';
+        file_put_contents($cache, '<?php return [];');
+        $_SERVER['APP_CONFIG_CACHE'] = $_ENV['APP_CONFIG_CACHE'] = $cache;
+        try {
+            $this->assertTrue($this->app->configurationIsCached());
+            $this->assertSame(0, $this->artisanCall('crypto:keys'));
+            $this->assertStringContainsString('configuration is cached', $this->artisanOutput);
+            $this->assertStringContainsString('config:cache', $this->artisanOutput);
+        } finally {
+            unset($_SERVER['APP_CONFIG_CACHE'], $_ENV['APP_CONFIG_CACHE']);
+        }
+    }
+
+    public function test_the_package_ships_its_licence_and_says_how_to_install_before_a_release(): void
+    {
+        $root = dirname(__DIR__, 2);
+        $composer = json_decode((string) file_get_contents($root.'/composer.json'), true);
+        $this->assertSame('MIT', $composer['license']);
+        $this->assertStringContainsString('MIT License', (string) @file_get_contents($root.'/LICENSE'));
+        $readme = (string) file_get_contents($root.'/README.md');
+        $this->assertStringContainsString('composer require sodium-crypt/laravel:@dev', $readme);
+        $this->assertStringNotContainsString('still to come', $readme);
     }
 }

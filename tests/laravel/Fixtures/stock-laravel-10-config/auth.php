@@ -1,0 +1,4 @@
+<?php
+
+// As in examples/demo.
+return require __DIR__.'/../../../../examples/demo/config/auth.php';

@@ -1,0 +1,338 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use App\Models\User;
+use Illuminate\Encryption\Encrypter as LaravelEncrypter;
+use Illuminate\Support\Facades\Crypt;
+use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Schema;
+use SodiumCrypt\Cipher;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\KeyWrap;
+use SodiumCrypt\Laravel\Tests\Fixtures\Patient;
+use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
+use SodiumCrypt\Laravel\UserKeys;
+
+/**
+ * The adoption path of a real app, on a stock Laravel 10 config: data written
+ * by Laravel's own AES-256-CBC encrypter, the switch, key rotations with
+ * cipher changes, re-encryption, status, dropping old keys. Every step is a
+ * deploy (the .env read afresh); nothing written at any step may be lost,
+ * and nobody is logged out or locked out.
+ */
+final class LifecycleTest extends StockAppTestCase
+{
+    private function patientsTable(): void
+    {
+        Schema::create('patients', function ($table) {
+            $table->id();
+            $table->text('ssn');
+            $table->char('ssn_index', 64)->index();
+        });
+    }
+
+    private function keys(array $options = []): void
+    {
+        $this->assertSame(0, $this->artisanCall('crypto:keys', $options + ['--force' => true]), $this->artisanOutput);
+    }
+
+    private function appKeyBytes(string $name = 'APP_KEY'): string
+    {
+        return base64_decode(substr((string) $this->envValue($name), 7), true);
+    }
+
+    // ---- 1. previous keys come from APP_PREVIOUS_KEYS, config or not ----
+
+    public function test_previous_keys_are_read_from_the_env_on_a_stock_laravel_10_config(): void
+    {
+        $old = self::newKey();
+        $id = DB::table('users')->insertGetId(['name' => 'a', 'email' => 'a@example.com', 'password' => 'x',
+            'phone' => (new LaravelEncrypter(self::raw($old), 'AES-256-CBC'))->encryptString('555-0100')]);
+        $this->editEnv(['APP_PREVIOUS_KEYS' => $old]);
+        $this->deploy();
+        $this->assertArrayNotHasKey('previous_keys', require __DIR__.'/Fixtures/stock-laravel-10-config/app.php');
+        $this->assertSame('555-0100', User::find($id)->phone);
+        $this->assertSame([self::raw($old)], Crypt::getPreviousKeys());
+    }
+
+    public function test_crypto_keys_keeps_every_old_row_readable_on_a_stock_laravel_10_config(): void
+    {
+        $this->useLaravelEncrypter(self::APP_KEY);
+        $user = User::create(['name' => 'a', 'email' => 'a@example.com', 'password' => 'secret123', 'phone' => '555-0101']);
+        $this->keys();
+        $this->deploy();
+        $this->assertSame('555-0101', User::find($user->id)->phone);
+    }
+
+    // ---- 2. cookies and sessions survive rotation on Laravel 10 ----
+
+    public function test_cookies_and_sessions_survive_crypto_keys_on_laravel_10(): void
+    {
+        $jar = [];
+        $this->browse('POST', '/register', ['name' => 'web', 'email' => 'web@example.com', 'password' => 'correct horse'], $jar)->assertCreated();
+        $this->browse('POST', '/secrets', ['label' => 'before rotation'], $jar)->assertCreated();
+        $this->keys();
+        $this->deploy();
+        $this->browse('GET', '/secrets', [], $jar)->assertOk()->assertJsonPath('secrets.0.label', 'before rotation');
+        // The response re-issued the cookies under the new key: they keep working.
+        $this->deploy();
+        $this->browse('GET', '/secrets', [], $jar)->assertOk()->assertJsonPath('secrets.0.label', 'before rotation');
+    }
+
+    // ---- 3. mode-2 users across rotation ----
+
+    private function legacyUser(string $name): array
+    {
+        $user = User::create(['name' => $name, 'email' => "$name@example.com", 'password' => 'correct horse']);
+        $token = "$name-api-token";
+        $user->forceFill(['api_token' => hash('sha256', $token)])->save();
+        return ['api_token' => $token, 'id' => $user->id];
+    }
+
+    public function test_mode_2_users_open_under_previous_keys_and_are_rewrapped_on_first_use(): void
+    {
+        $bob = $this->legacyUser('bob');
+        $this->api('POST', '/api/secrets', ['label' => 'server-wrapped'], $bob)->assertCreated();
+        $this->assertSame(2, User::find($bob['id'])->userEncryptionMode());
+        $before = User::find($bob['id'])->encryption_key;
+
+        $this->keys();
+        $this->deploy();
+        $this->api('GET', '/api/secrets', [], $bob)->assertOk()->assertJsonPath('secrets.0.label', 'server-wrapped');
+
+        // Re-wrapped under the new APP_KEY: the old one is no longer needed for bob.
+        $after = User::find($bob['id'])->encryption_key;
+        $this->assertNotSame($before, $after);
+        $blob = sodium_base642bin($after, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        (new KeyWrap())->unwrapWithServerKey($blob, Key::fromBase64((string) $this->envValue('APP_KEY')), (string) $bob['id']);
+        $this->editEnv(['APP_PREVIOUS_KEYS' => null]);
+        $this->deploy();
+        $this->api('GET', '/api/secrets', [], $bob)->assertOk()->assertJsonPath('secrets.0.label', 'server-wrapped');
+    }
+
+    public function test_the_rewrap_on_first_use_is_conditional(): void
+    {
+        $bob = $this->legacyUser('bob');
+        $this->api('POST', '/api/secrets', ['label' => 'x'], $bob)->assertCreated();
+        $this->keys();
+        $this->deploy();
+        $stale = User::find($bob['id']);
+        // Another request re-wraps first.
+        $this->api('GET', '/api/secrets', [], $bob)->assertOk();
+        $winner = DB::table('users')->where('id', $bob['id'])->value('encryption_key');
+        // This one, holding the old blob, opens the same key and writes nothing.
+        $key = $this->app->make(UserKeys::class)->unlockWithServerKey($stale);
+        $this->assertSame($winner, DB::table('users')->where('id', $bob['id'])->value('encryption_key'));
+        $this->assertTrue($this->app->make(UserKeys::class)->belongs(User::find($bob['id']), $key));
+    }
+
+    public function test_crypto_rewrap_users_moves_every_mode_2_blob_to_the_current_key_and_resumes(): void
+    {
+        $ids = [];
+        foreach (['b1', 'b2', 'b3'] as $name) {
+            $u = $this->legacyUser($name);
+            $this->api('POST', '/api/secrets', ['label' => $name], $u)->assertCreated();
+            $ids[] = $u;
+        }
+        $this->keys();
+        $this->deploy();
+        $this->assertSame(0, $this->artisanCall('crypto:rewrap-users', ['--chunk' => 2]), $this->artisanOutput);
+        $this->assertStringContainsString('3 re-wrapped', $this->artisanOutput);
+        $this->assertSame(0, $this->artisanCall('crypto:rewrap-users'));
+        $this->assertStringContainsString('0 re-wrapped', $this->artisanOutput);
+        $this->editEnv(['APP_PREVIOUS_KEYS' => null]);
+        $this->deploy();
+        foreach ($ids as $u) {
+            $this->api('GET', '/api/secrets', [], $u)->assertOk()->assertJsonCount(1, 'secrets');
+        }
+    }
+
+    // ---- 4. global blind indexes do not depend on APP_KEY ----
+
+    public function test_global_blind_indexes_keep_matching_after_rotation(): void
+    {
+        $this->patientsTable();
+        KeyContext::set(Key::generate());
+        Patient::create(['ssn' => '123-45-6789']);
+        KeyContext::clear();
+        $this->keys();
+        $this->assertNotNull($this->envValue('BLIND_INDEX_KEY'), 'crypto:keys gave the index key its own line');
+        $this->deploy();
+        $this->assertSame(1, Patient::whereBlindIndex('ssn', '123-45-6789')->count());
+        $this->keys(['--cipher' => 'aegis-128l']);
+        $this->deploy();
+        $this->assertSame(1, Patient::whereBlindIndex('ssn', '123-45-6789')->count());
+    }
+
+    public function test_a_hand_rotated_app_key_without_an_index_key_is_an_error_not_an_empty_result(): void
+    {
+        $this->patientsTable();
+        KeyContext::set(Key::generate());
+        Patient::create(['ssn' => '123-45-6789']);
+        KeyContext::clear();
+        $this->editEnv(['APP_KEY' => self::newKey(), 'APP_PREVIOUS_KEYS' => self::APP_KEY]);
+        $this->deploy();
+        $this->expectException(\SodiumCrypt\Laravel\Exceptions\InvalidConfiguration::class);
+        $this->expectExceptionMessage('BLIND_INDEX_KEY');
+        Patient::whereBlindIndex('ssn', '123-45-6789')->count();
+    }
+
+    // ---- 5. changing cipher keeps payloads of formats without a cipher id ----
+
+    public function test_changing_cipher_keeps_laravel_crypto_and_secretbox_payloads(): void
+    {
+        $this->keys(['--cipher' => 'Sodium_SecretBox']);
+        $this->deploy();
+        $box = User::create(['name' => 's', 'email' => 's@example.com', 'password' => 'x', 'phone' => 'secretbox']);
+        $this->assertStringStartsNotWith('sc1.', $box->getRawOriginal('phone'));
+
+        $this->editEnv(['SODIUM_CRYPT_FORMAT' => 'laravel-crypto']);
+        $this->keys(['--cipher' => 'Sodium_XChaCha20Poly1305']);
+        $this->deploy();
+        $lc = User::create(['name' => 'l', 'email' => 'l@example.com', 'password' => 'x', 'phone' => 'laravel-crypto xchacha']);
+        $this->assertStringStartsNotWith('sc1.', $lc->getRawOriginal('phone'));
+
+        $this->editEnv(['SODIUM_CRYPT_FORMAT' => null]);
+        $this->keys(['--cipher' => 'aegis-128l']);
+        $this->deploy();
+        $this->assertSame('secretbox', User::find($box->id)->phone);
+        $this->assertSame('laravel-crypto xchacha', User::find($lc->id)->phone);
+        $this->assertSame(16, strlen(Crypt::getKey()));
+    }
+
+    // ---- 6. "eyJ" is decided by what the text is ----
+
+    public function test_a_laravel_crypto_payload_whose_nonce_reads_eyJ_opens(): void
+    {
+        // A laravel-crypto XChaCha20-Poly1305 payload whose random nonce happens to
+        // start with the bytes of '{"i' (base64 "eyJp"), built with ext/sodium.
+        $key = random_bytes(32);
+        $nonce = '{"i'.random_bytes(21);
+        $payload = sodium_bin2base64($nonce.sodium_crypto_aead_xchacha20poly1305_ietf_encrypt('unlucky nonce', $nonce, $nonce, $key),
+            SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        $this->assertStringStartsWith('eyJ', $payload);
+        $this->editEnv(['APP_KEY' => 'base64:'.base64_encode($key), 'SODIUM_CRYPT_CIPHER' => 'Sodium_XChaCha20Poly1305']);
+        $this->deploy();
+        $this->assertSame('unlucky nonce', Crypt::decryptString($payload));
+        // Laravel's own JSON payloads still go to Laravel's reader.
+        $this->assertSame('cbc', Crypt::decryptString((new LaravelEncrypter($key, 'AES-256-CBC'))->encryptString('cbc')));
+    }
+
+    // ---- 9. the way back ----
+
+    public function test_the_way_back_to_laravels_own_encrypter(): void
+    {
+        $user = User::create(['name' => 'a', 'email' => 'a@example.com', 'password' => 'x', 'phone' => '555-0199']);
+        $this->assertStringStartsWith('sc1.', $user->getRawOriginal('phone'));
+        $this->keys();
+        $this->deploy();
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--to' => 'laravel']), $this->artisanOutput);
+        $this->assertStringStartsWith('eyJ', DB::table('users')->value('phone'));
+
+        $this->editEnv(['SODIUM_CRYPT_REPLACE_ENCRYPTER' => 'false']);
+        $this->deploy();
+        $this->assertInstanceOf(LaravelEncrypter::class, $this->app['encrypter']);
+        $this->assertSame('555-0199', User::find($user->id)->phone);
+    }
+
+    // ---- status, and dropping keys only when nothing needs them ----
+
+    public function test_status_counts_values_per_key_and_format_and_prune_drops_only_unused_keys(): void
+    {
+        $this->useLaravelEncrypter(self::APP_KEY);
+        User::create(['name' => 'a', 'email' => 'a@example.com', 'password' => 'x', 'phone' => 'cbc']);
+        $this->keys();
+        $this->deploy();
+        User::create(['name' => 'b', 'email' => 'b@example.com', 'password' => 'x', 'phone' => 'v1']);
+        $old = Key::fromBase64(self::APP_KEY)->id();
+        $new = Key::fromBase64((string) $this->envValue('APP_KEY'))->id();
+
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+        $this->assertMatchesRegularExpression("/users\\.phone\\s+laravel AES-256-CBC\\s+$old \\(APP_PREVIOUS_KEYS\\[0\\]\\)\\s+1/", $this->artisanOutput);
+        $this->assertMatchesRegularExpression("/users\\.phone\\s+v1 aegis-256\\s+$new \\(APP_KEY\\)\\s+1/", $this->artisanOutput);
+
+        $previous = $this->envValue('APP_PREVIOUS_KEYS');
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]));
+        $this->assertStringContainsString("$old is still used by 1 value", $this->artisanOutput);
+        $this->assertSame($previous, $this->envValue('APP_PREVIOUS_KEYS'), 'nothing dropped');
+
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User']));
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]), $this->artisanOutput);
+        $this->assertSame('', (string) $this->envValue('APP_PREVIOUS_KEYS'));
+        $this->deploy();
+        $this->assertSame(['cbc', 'v1'], User::orderBy('id')->get()->pluck('phone')->all());
+    }
+
+    // ---- the whole life ----
+
+    public function test_the_whole_life_of_an_app_loses_nothing(): void
+    {
+        // Before: Laravel's own encrypter (the package installed, encrypter not yet replaced).
+        $this->editEnv(['SODIUM_CRYPT_REPLACE_ENCRYPTER' => 'false']);
+        $this->deploy();
+        $this->assertInstanceOf(LaravelEncrypter::class, $this->app['encrypter']);
+        $this->patientsTable();
+
+        $alice = $this->api('POST', '/api/register', ['name' => 'alice', 'email' => 'alice@example.com', 'password' => 'alice password', 'phone' => '555-0001'])->assertCreated()->json();
+        $this->api('POST', '/api/secrets', ['label' => 'alice passport', 'ssn' => '111-11-1111'], $alice)->assertCreated();
+        $bob = $this->legacyUser('bob');
+        $this->api('POST', '/api/secrets', ['label' => 'bob lease'], $bob)->assertCreated();
+        $jar = [];
+        $this->browse('POST', '/register', ['name' => 'carol', 'email' => 'carol@example.com', 'password' => 'carol password'], $jar)->assertCreated();
+        $this->browse('POST', '/secrets', ['label' => 'carol diary'], $jar)->assertCreated();
+        KeyContext::set(KeyContext::fromToken($alice['encryption_token']));
+        Patient::create(['ssn' => '111-11-1111']);
+        WriteSecretJob::dispatch(User::where('name', 'alice')->first(), 'queued before the switch')->carryUserKey();
+        KeyContext::clear();
+        $this->assertStringStartsWith('eyJ', DB::table('users')->where('name', 'alice')->value('phone'));
+
+        $everythingReads = function (string $when) use (&$alice, $bob, &$jar): void {
+            $this->api('GET', '/api/secrets', [], $alice)->assertOk()->assertJsonPath('secrets.0.label', 'alice passport');
+            $this->api('GET', '/api/secrets/search?ssn=111-11-1111', [], $alice)->assertOk()->assertJsonCount(1, 'matches');
+            $this->api('GET', '/api/secrets', [], $bob)->assertOk()->assertJsonPath('secrets.0.label', 'bob lease');
+            $this->browse('GET', '/secrets', [], $jar)->assertOk()->assertJsonPath('secrets.0.label', 'carol diary');
+            $this->assertSame('555-0001', User::where('name', 'alice')->first()->phone, $when);
+            $this->assertSame(1, Patient::whereBlindIndex('ssn', '111-11-1111')->count(), $when);
+            $login = $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'alice password'])->assertOk()->json();
+            $this->assertSame($alice['encryption_token'], $login['encryption_token'], $when);
+            $alice = $login;
+        };
+
+        // The switch.
+        $this->editEnv(['SODIUM_CRYPT_REPLACE_ENCRYPTER' => null]);
+        $this->deploy();
+        $this->assertInstanceOf(\SodiumCrypt\Laravel\Encrypter::class, $this->app['encrypter']);
+        $everythingReads('after the switch');
+
+        // Three rotations, the cipher changing in between, new data at each step.
+        $steps = [[], ['--cipher' => 'Sodium_XChaCha20Poly1305'], ['--cipher' => 'aegis-128l']];
+        foreach ($steps as $i => $options) {
+            $this->keys($options);
+            $this->deploy();
+            $everythingReads("after rotation $i");
+            User::create(['name' => "u$i", 'email' => "u$i@example.com", 'password' => 'x', 'phone' => "phone $i"]);
+        }
+
+        // The job queued before the switch runs under the third key.
+        $this->assertSame(0, $this->artisanCall('queue:work', ['--once' => true, '--stop-when-empty' => true]));
+        $this->assertSame(0, DB::table('failed_jobs')->count());
+        $this->api('GET', '/api/secrets', [], $alice)->assertJsonCount(2, 'secrets');
+
+        // Re-encrypt, re-wrap, check the status, drop what nothing needs.
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User']), $this->artisanOutput);
+        $this->assertSame(0, $this->artisanCall('crypto:rewrap-users'), $this->artisanOutput);
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+        $this->assertStringContainsString('Every value is under APP_KEY', $this->artisanOutput);
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]), $this->artisanOutput);
+        $this->assertSame('', (string) $this->envValue('APP_PREVIOUS_KEYS'));
+        $this->deploy();
+        $everythingReads('after dropping the old keys');
+        foreach ($steps as $i => $options) {
+            $this->assertSame("phone $i", User::where('name', "u$i")->first()->phone);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use Illuminate\Contracts\Console\Kernel;
+use Illuminate\Foundation\Application;
+use Illuminate\Support\Env;
+use Illuminate\Testing\TestResponse;
+use SodiumCrypt\KeyContext;
+
+/**
+ * examples/demo booted with a stock Laravel 10 config/app.php (no
+ * 'previous_keys', cipher hard-coded to AES-256-CBC) and nothing set by the
+ * test but the database path: everything else comes from the .env file, read
+ * afresh at every deploy() as a new process would read it.
+ */
+abstract class StockAppTestCase extends TestCase
+{
+    /** Variables a test's .env may set, cleared before every boot (Dotenv never overwrites). */
+    private const ENV_NAMES = [
+        'APP_KEY', 'APP_CIPHER', 'APP_PREVIOUS_KEYS', 'BLIND_INDEX_KEY', 'BLIND_INDEX_PREVIOUS_KEYS',
+        'SODIUM_CRYPT_REPLACE_ENCRYPTER', 'SODIUM_CRYPT_CIPHER', 'SODIUM_CRYPT_FORMAT', 'SODIUM_CRYPT_READ_CIPHERS',
+    ];
+
+    /** The .env the first boot sees. */
+    protected function initialEnv(): string
+    {
+        return 'APP_KEY='.self::APP_KEY."\n";
+    }
+
+    public function createApplication(): Application
+    {
+        if ($this->envDir === null) {
+            $this->envDir = sys_get_temp_dir().'/sc-laravel-'.bin2hex(random_bytes(6));
+            mkdir($this->envDir, 0700, true);
+            file_put_contents($this->envDir.'/.env', $this->initialEnv());
+            touch($this->envDir.'/db.sqlite');
+        }
+        self::forgetEnv();
+
+        $app = require __DIR__.'/../../examples/demo/bootstrap/app.php';
+        $app->useEnvironmentPath($this->envDir);
+        $app->useConfigPath(__DIR__.'/Fixtures/stock-laravel-10-config');
+        $app->make(Kernel::class)->bootstrap();
+        $app['config']->set('database.connections.sqlite.database', $this->envDir.'/db.sqlite');
+        return $app;
+    }
+
+    protected function tearDown(): void
+    {
+        parent::tearDown();
+        self::forgetEnv(); // the next test class boots from its own .env
+    }
+
+    /** A new release of the same app: new process, .env read again, nothing kept in memory. */
+    protected function deploy(): void
+    {
+        $this->restartApplication();
+    }
+
+    /** Sets lines of the .env file by hand, as an operator would. */
+    protected function editEnv(array $values): void
+    {
+        $env = (string) file_get_contents($this->envDir.'/.env');
+        foreach ($values as $name => $value) {
+            $line = $value === null ? '' : "$name=$value\n";
+            $env = preg_match("/^$name=.*\\n?/m", $env)
+                ? (string) preg_replace("/^$name=.*\\n?/m", $line, $env)
+                : $env.$line;
+        }
+        file_put_contents($this->envDir.'/.env', $env);
+    }
+
+    protected function envValue(string $name): ?string
+    {
+        return preg_match("/^$name=(.*)$/m", (string) file_get_contents($this->envDir.'/.env'), $m) ? $m[1] : null;
+    }
+
+    private static function forgetEnv(): void
+    {
+        foreach (self::ENV_NAMES as $name) {
+            unset($_ENV[$name], $_SERVER[$name]);
+            putenv($name);
+        }
+        Env::enablePutenv(); // drops the repository, which remembered the old values
+    }
+
+    /** A JSON API call as a fresh HTTP request. */
+    protected function api(string $method, string $uri, array $data = [], ?array $auth = null): TestResponse
+    {
+        $headers = ['Accept' => 'application/json'];
+        if ($auth) {
+            $headers['Authorization'] = 'Bearer '.$auth['api_token'];
+            if (isset($auth['encryption_token'])) {
+                $headers['X-Encryption-Token'] = $auth['encryption_token'];
+            }
+        }
+        $this->app['auth']->forgetGuards();
+        $response = $this->json($method, $uri, $data, $headers);
+        $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
+        return $response;
+    }
+
+    /** @param array<string, string> $jar a browser's cookies, updated from the response */
+    protected function browse(string $method, string $uri, array $data, array &$jar): TestResponse
+    {
+        $this->app['auth']->forgetGuards();
+        $this->app->forgetInstance('session.store');
+        $response = $this->call($method, $uri, $data, $jar, [], ['HTTP_ACCEPT' => 'application/json']);
+        foreach ($response->headers->getCookies() as $cookie) {
+            $jar[$cookie->getName()] = $cookie->getValue();
+            if ($cookie->isCleared()) {
+                unset($jar[$cookie->getName()]);
+            }
+        }
+        return $response;
+    }
+}
