@@ -4,8 +4,9 @@ declare(strict_types=1);
 
 // Published as config/sodium-crypt.php by
 //   php artisan vendor:publish --tag=sodium-crypt-config
-// The cipher and keys themselves stay where Laravel keeps them: app.cipher,
-// app.key (APP_KEY) and app.previous_keys (APP_PREVIOUS_KEYS).
+// The keys stay where Laravel keeps them: app.key (APP_KEY) and
+// app.previous_keys (APP_PREVIOUS_KEYS; read from the environment when
+// config/app.php has no such entry, as in Laravel 10's skeleton).
 
 return [
     // false: keep Laravel's own encrypter for Crypt::, cookies and sessions and
@@ -19,11 +20,20 @@ return [
     // laravel-crypto's (V1 authenticates its header, which secretbox cannot).
     'format' => env('SODIUM_CRYPT_FORMAT', 'v1'),
 
-    // The cipher written when app.cipher is one of Laravel's own names
-    // (AES-256-CBC, AES-256-GCM, …): those keep the key length they had.
-    // null: AEGIS-256 for 32-byte keys (XChaCha20-Poly1305 without hardware
-    // AES), AEGIS-128L for 16-byte keys.
-    'laravel_cipher_upgrade' => env('SODIUM_CRYPT_UPGRADE_CIPHER'),
+    // The cipher Crypt:: writes (Sodium_AEGIS256GCM, aegis-128l, …), set by
+    // `php artisan crypto:keys --cipher=…`. null: app.cipher, where Laravel's
+    // own names (the skeleton's hard-coded AES-256-CBC) become AEGIS-256 for
+    // 32-byte keys (XChaCha20-Poly1305 without hardware AES) and AEGIS-128L
+    // for 16-byte keys; app.cipher itself stays Laravel's, so that
+    // replace_encrypter => false is always a working way back.
+    'cipher' => env('SODIUM_CRYPT_CIPHER'),
+
+    // The ciphers read besides the one written, as a list or comma-separated
+    // names. null: every cipher, so that payloads written before a cipher
+    // change keep opening (laravel-crypto payloads carry no cipher id and are
+    // tried under each: at most 5 x the number of keys attempts). A key is
+    // never used with a cipher outside this list.
+    'read_ciphers' => env('SODIUM_CRYPT_READ_CIPHERS'),
 
     // Per-user encryption (HasUserEncryption, BootPerUserEncryption, UserCrypt).
     'user' => [
@@ -45,8 +55,9 @@ return [
         'argon2_memlimit' => env('SODIUM_CRYPT_ARGON2_MEMLIMIT'),
     ],
 
-    // The root key of global blind indexes (base64, 32 bytes). null: APP_KEY,
-    // which must then be 32 bytes. A separate key keeps indexes stable when
-    // APP_KEY rotates.
+    // The root key of global blind indexes (base64, 32 bytes), its own secret
+    // so that indexes never depend on APP_KEY: `crypto:keys` writes it the
+    // first time, as the APP_KEY the existing indexes were made with. null
+    // (never rotated): APP_KEY, which must then be 32 bytes.
     'blind_index_key' => env('BLIND_INDEX_KEY'),
 ];

@@ -22,13 +22,17 @@ use SodiumCrypt\PayloadFormat;
  */
 final class Encrypter implements EncrypterContract, StringEncrypter
 {
+    /** V1's cipher ids. */
+    private const V1_CIPHERS = [1 => Cipher::Aegis256, 2 => Cipher::Aegis128L, 3 => Cipher::XChaCha20Poly1305, 4 => Cipher::Aes256Gcm];
+
     /** @var array<int, LaravelEncrypter>|null built on the first Laravel payload only */
     private ?array $legacy = null;
 
-    /** The current key alone, laravel-crypto format: isCurrent() for that format. */
-    private ?Keyring $currentOnly = null;
-
-    public function __construct(private readonly Keyring $keyring)
+    /**
+     * @param list<Cipher> $reads the ciphers the ring reads besides its own (the
+     *        Keyring's $alsoRead), for describe(); the ring itself enforces them
+     */
+    public function __construct(private readonly Keyring $keyring, private readonly array $reads = [])
     {
     }
 
@@ -59,16 +63,69 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if ($this->keyring->format() === PayloadFormat::V1) {
             return $this->keyring->isCurrent($payload);
         }
-        if (str_starts_with($payload, 'sc1.') || self::isLaravelPayload($payload)) {
-            return false;
+        $about = $this->describe($payload);
+        return $about !== null && $about['format'] === 'laravel-crypto' && $about['key'] === 0 && $about['cipher'] === $this->keyring->cipher()->value;
+    }
+
+    /**
+     * What a payload is and which of the ring's keys opens it, for
+     * crypto:status: format ('v1', 'laravel-crypto', 'laravel'), cipher (enum
+     * value, or Laravel's AES-256-CBC / AES-256-GCM …) and key (0 the current
+     * key, i the i-th previous key + 1, null none). A V1 payload is judged by
+     * its header alone (key id, cipher id); the others by opening them.
+     *
+     * @return array{format: string, cipher: string, key: ?int}|null null: not a payload of any known format
+     */
+    public function describe(string $payload): ?array
+    {
+        $keys = $this->keys();
+        if (str_starts_with($payload, 'sc1.')) {
+            $head = base64_decode(strtr(substr($payload, 4, 8), '-_', '+/'), true);
+            $cipher = $head === false || strlen($head) < 5 ? null : self::V1_CIPHERS[ord($head[0])] ?? null;
+            if ($cipher === null) {
+                return null;
+            }
+            $id = bin2hex(substr($head, 1, 4));
+            foreach ($keys as $i => $key) {
+                if ($key->id() === $id && $key->length() === $cipher->keyBytes()) {
+                    return ['format' => 'v1', 'cipher' => $cipher->value, 'key' => $i];
+                }
+            }
+            return ['format' => 'v1', 'cipher' => $cipher->value, 'key' => null];
         }
-        $this->currentOnly ??= new Keyring($this->keyring->cipher(), $this->keyring->currentKey(), [], PayloadFormat::LaravelCrypto);
-        try {
-            $this->currentOnly->open($payload);
-            return true;
-        } catch (CryptoException) {
-            return false;
+        if (($json = self::laravelJson($payload)) !== null) {
+            $gcm = self::isGcm($json);
+            foreach ($this->legacyEncrypters($gcm) as $i => $encrypter) {
+                try {
+                    $encrypter->decrypt($payload, false);
+                    return ['format' => 'laravel', 'cipher' => sprintf('AES-%d-%s', strlen($encrypter->getKey()) * 8, $gcm ? 'GCM' : 'CBC'), 'key' => $i];
+                } catch (DecryptException) {
+                }
+            }
+            return ['format' => 'laravel', 'cipher' => $gcm ? 'AES-GCM' : 'AES-CBC', 'key' => null];
         }
+        foreach ($keys as $i => $key) {
+            foreach (Cipher::cases() as $cipher) {
+                if ($cipher->keyBytes() !== $key->length() || !$cipher->isAvailable() || !$this->reads($cipher)) {
+                    continue;
+                }
+                try {
+                    (new Keyring($cipher, $key, [], PayloadFormat::LaravelCrypto))->open($payload);
+                    return ['format' => 'laravel-crypto', 'cipher' => $cipher->value, 'key' => $i];
+                } catch (CryptoException|\ValueError) {
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Laravel's own AES-CBC encrypter under the current key: what crypto:reencrypt --to=laravel writes. */
+    public function laravelEncrypter(): LaravelEncrypter
+    {
+        foreach ($this->legacyEncrypters(false) as $encrypter) {
+            return $encrypter;
+        }
+        throw new EncryptException('The current key is not 16 or 32 bytes: Laravel\'s AES-CBC cannot use it.');
     }
 
     public function cipher(): Cipher
@@ -94,13 +151,19 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return array_map(static fn (Key $k) => $k->exportBytes(), $this->keyring->previousKeys());
     }
 
+    /** @return list<string> the public ids of the current key, then of the previous ones */
+    public function keyIds(): array
+    {
+        return array_map(static fn (Key $k) => $k->id(), $this->keys());
+    }
+
     /** Dumps show the cipher, format and key ids, never the keys Laravel's own encrypters hold. */
     public function __debugInfo(): array
     {
         return [
             'cipher' => $this->keyring->cipher()->value,
             'format' => $this->keyring->format()->name,
-            'keyIds' => array_map(static fn (Key $k) => $k->id(), [$this->keyring->currentKey(), ...$this->keyring->previousKeys()]),
+            'keyIds' => $this->keyIds(),
         ];
     }
 
@@ -126,8 +189,8 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if (!is_string($payload) || $payload === '') {
             throw new DecryptException('The payload is invalid.');
         }
-        if (self::isLaravelPayload($payload)) {
-            return $this->openLaravel($payload);
+        if (($json = self::laravelJson($payload)) !== null) {
+            return $this->openLaravel($payload, $json);
         }
         try {
             return $this->keyring->open($payload);
@@ -136,24 +199,47 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         }
     }
 
-    /** Laravel's own format: base64 of a JSON object; "eyJ" is base64 of '{"'. */
-    private static function isLaravelPayload(string $payload): bool
+    /**
+     * Laravel's own format, by what the text is: base64 of a JSON object with
+     * string iv, value and mac. Its "eyJ" start (base64 of '{"') alone would
+     * also catch one laravel-crypto payload in 2^18, whose random nonce
+     * begins with those bytes; that text is base64url of binary, not JSON.
+     *
+     * @return array<string, mixed>|null
+     */
+    private static function laravelJson(string $payload): ?array
     {
-        return is_string($payload) && str_starts_with($payload, 'eyJ');
+        if (!str_starts_with($payload, 'eyJ') || ($text = base64_decode($payload, true)) === false) {
+            return null;
+        }
+        $json = json_decode($text, true);
+        return is_array($json) && is_string($json['iv'] ?? null) && is_string($json['value'] ?? null) && is_string($json['mac'] ?? null)
+            ? $json : null;
+    }
+
+    private static function isGcm(array $json): bool
+    {
+        return is_string($json['tag'] ?? null) && $json['tag'] !== '';
+    }
+
+    /** @return list<Key> the current key, then the previous ones */
+    private function keys(): array
+    {
+        return [$this->keyring->currentKey(), ...$this->keyring->previousKeys()];
+    }
+
+    private function reads(Cipher $cipher): bool
+    {
+        return $cipher === $this->keyring->cipher() || in_array($cipher, $this->reads, true);
     }
 
     /**
      * Laravel's AES-CBC/GCM payloads, read through Illuminate's own Encrypter
      * (which needs the key as a string), tried under each key in turn.
      */
-    private function openLaravel(string $payload): string
+    private function openLaravel(string $payload, array $json): string
     {
-        $json = json_decode((string) base64_decode($payload, true), true);
-        if (!is_array($json)) {
-            throw new DecryptException('The payload is invalid.');
-        }
-        $gcm = isset($json['tag']) && is_string($json['tag']) && $json['tag'] !== '';
-        foreach ($this->legacyEncrypters($gcm) as $encrypter) {
+        foreach ($this->legacyEncrypters(self::isGcm($json)) as $encrypter) {
             try {
                 return $encrypter->decrypt($payload, false);
             } catch (DecryptException) {
@@ -163,18 +249,17 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         throw new DecryptException('The payload is invalid.');
     }
 
-    /** @return iterable<LaravelEncrypter> */
+    /** @return iterable<int, LaravelEncrypter> keyed by the key's index (0: current) */
     private function legacyEncrypters(bool $gcm): iterable
     {
-        $keys = [$this->keyring->currentKey(), ...$this->keyring->previousKeys()];
-        foreach ($keys as $i => $key) {
+        foreach ($this->keys() as $i => $key) {
             $length = $key->length();
             if ($length !== 16 && $length !== 32) {
                 continue;
             }
             $slot = $i * 2 + (int) $gcm;
             $this->legacy[$slot] ??= new LaravelEncrypter($key->exportBytes(), sprintf('aes-%d-%s', $length * 8, $gcm ? 'gcm' : 'cbc'));
-            yield $this->legacy[$slot];
+            yield $i => $this->legacy[$slot];
         }
     }
 }

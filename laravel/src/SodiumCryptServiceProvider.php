@@ -7,6 +7,7 @@ namespace SodiumCrypt\Laravel;
 use Illuminate\Auth\Events\PasswordReset;
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Foundation\Application;
+use Illuminate\Contracts\Http\Kernel as HttpKernel;
 use Illuminate\Routing\Router;
 use Illuminate\Support\ServiceProvider;
 use SodiumCrypt\BlindIndex;
@@ -15,8 +16,12 @@ use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Console\KeysCommand;
 use SodiumCrypt\Laravel\Console\ReencryptCommand;
+use SodiumCrypt\Laravel\Console\RewrapUsersCommand;
+use SodiumCrypt\Laravel\Console\StatusCommand;
 use SodiumCrypt\Laravel\Events\PasswordChanged;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Http\Middleware\BootPerUserEncryption;
+use SodiumCrypt\Laravel\Http\Middleware\UpgradeCookiePrefixes;
 use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
@@ -31,11 +36,53 @@ final class SodiumCryptServiceProvider extends ServiceProvider
     public function register(): void
     {
         $this->mergeConfigFrom(__DIR__.'/../config/sodium-crypt.php', 'sodium-crypt');
+        $this->registerPreviousKeys();
 
         if ($this->app->make('config')->get('sodium-crypt.replace_encrypter', true)) {
             $this->registerEncrypter();
         }
+        $this->registerUserKeys();
+        $this->registerUserEncrypter();
+        $this->registerBlindIndexes();
+        $this->registerMiddleware();
+    }
 
+    /**
+     * Laravel 10's config/app.php has no 'previous_keys' (11 added it): without
+     * this, the first rotation would strand every payload of the old key.
+     * Merged here, so `config:cache` keeps it too.
+     */
+    private function registerPreviousKeys(): void
+    {
+        $config = $this->app->make('config');
+        if (!$config->has('app.previous_keys')) {
+            $config->set('app.previous_keys', array_values(array_filter(
+                array_map('trim', explode(',', (string) env('APP_PREVIOUS_KEYS', ''))),
+                static fn (string $k) => $k !== '',
+            )));
+        }
+    }
+
+    /** Crypt::, the contracts, cookies, sessions, encrypted casts and jobs: all on a Keyring. */
+    private function registerEncrypter(): void
+    {
+        $this->app->singleton('encrypter', static function (Application $app): Encrypter {
+            $config = $app->make('config');
+            $cipher = Ciphers::configured($config);
+            $reads = Ciphers::reads($config, $cipher);
+            return new Encrypter(new Keyring(
+                $cipher,
+                AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
+                AppKeys::parseList($config->get('app.previous_keys', [])),
+                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
+                $reads,
+            ), $reads);
+        });
+        $this->app->alias('encrypter', Encrypter::class);
+    }
+
+    private function registerUserKeys(): void
+    {
         $this->app->singleton(UserKeys::class, static function (Application $app): UserKeys {
             $config = $app->make('config');
             $ops = $config->get('sodium-crypt.user.argon2_opslimit');
@@ -45,53 +92,53 @@ final class SodiumCryptServiceProvider extends ServiceProvider
                 new KeyWrap($ops === null ? null : (int) $ops, $mem === null ? null : (int) $mem),
                 (string) $config->get('sodium-crypt.user.key_column'),
                 (string) $config->get('sodium-crypt.user.check_column'),
+                AppKeys::parseList($config->get('app.previous_keys', [])),
             );
         });
+    }
 
+    private function registerUserEncrypter(): void
+    {
         $this->app->singleton(UserEncrypter::class, static function (Application $app): UserEncrypter {
             $config = $app->make('config');
-            $cipher = Ciphers::resolve((string) $config->get('sodium-crypt.user.cipher'));
-            return new UserEncrypter(
-                $cipher,
-                Ciphers::format((string) $config->get('sodium-crypt.user.format'), $cipher),
-            );
+            $cipher = Ciphers::resolve((string) $config->get('sodium-crypt.user.cipher'), 'sodium-crypt.user.cipher');
+            return new UserEncrypter($cipher, Ciphers::format((string) $config->get('sodium-crypt.user.format'), $cipher));
         });
+    }
 
+    /**
+     * Global blind indexes under their own key (BLIND_INDEX_KEY). Without one,
+     * APP_KEY serves, but only while it has never been rotated: after a
+     * rotation by hand every search would silently find nothing.
+     */
+    private function registerBlindIndexes(): void
+    {
         $this->app->singleton(BlindIndexes::class, static function (Application $app): BlindIndexes {
             $config = $app->make('config');
             $key = $config->get('sodium-crypt.blind_index_key');
+            if (!$key && $config->get('app.previous_keys')) {
+                throw new InvalidConfiguration('BLIND_INDEX_KEY is not set and APP_KEY has been rotated (APP_PREVIOUS_KEYS is not empty): global blind indexes are made under the index key, which was APP_KEY until now, so under the new APP_KEY no search would match. Set BLIND_INDEX_KEY to the APP_KEY the indexes were made with (`php artisan crypto:keys` does this itself when it rotates).');
+            }
             $what = $key ? 'BLIND_INDEX_KEY' : 'APP_KEY (used for blind indexes when BLIND_INDEX_KEY is not set)';
             $key = AppKeys::parse($key ?: $config->get('app.key'), $what);
             if ($key->length() !== 32) {
-                throw new Exceptions\InvalidConfiguration(sprintf('%s is %d bytes; blind indexes need a 32-byte key: set BLIND_INDEX_KEY (php artisan crypto:keys --show --cipher=aegis-256 prints one).', $what, $key->length()));
+                throw new InvalidConfiguration(sprintf('%s is %d bytes; blind indexes need a 32-byte key: set BLIND_INDEX_KEY (php artisan crypto:keys --show --cipher=aegis-256 prints one).', $what, $key->length()));
             }
             return new BlindIndexes(new BlindIndex($key));
         });
+    }
 
+    private function registerMiddleware(): void
+    {
         $this->app->bind(BootPerUserEncryption::class, static function (Application $app): BootPerUserEncryption {
             $config = $app->make('config');
             return new BootPerUserEncryption(
                 $app->make(UserKeys::class),
                 (string) $config->get('sodium-crypt.user.header'),
                 (string) $config->get('sodium-crypt.user.cookie'),
+                $config->get('session'),
             );
         });
-    }
-
-    /** Crypt::, the contracts, cookies, sessions, encrypted casts and jobs: all on a Keyring. */
-    private function registerEncrypter(): void
-    {
-        $this->app->singleton('encrypter', static function (Application $app): Encrypter {
-            $config = $app->make('config');
-            $cipher = Ciphers::resolve((string) $config->get('app.cipher', 'AES-256-CBC'), $config->get('sodium-crypt.laravel_cipher_upgrade'));
-            return new Encrypter(new Keyring(
-                $cipher,
-                AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
-                AppKeys::parseList($config->get('app.previous_keys', [])),
-                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
-            ));
-        });
-        $this->app->alias('encrypter', Encrypter::class);
     }
 
     public function boot(Repository $config, Router $router): void
@@ -105,11 +152,16 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         // Long-lived workers (Octane, queue workers) never reach the extension's request shutdown.
         $this->app->terminating(static fn () => KeyContext::clear());
 
+        $replaces = (bool) $config->get('sodium-crypt.replace_encrypter', true);
+        if ($replaces && UpgradeCookiePrefixes::needed() && $this->app->bound(HttpKernel::class)) {
+            $this->app->make(HttpKernel::class)->prependMiddleware(UpgradeCookiePrefixes::class);
+        }
+
         if ($this->app->runningInConsole()) {
-            $this->commands([KeysCommand::class, ReencryptCommand::class]);
+            $this->commands([KeysCommand::class, ReencryptCommand::class, RewrapUsersCommand::class, StatusCommand::class]);
             return;
         }
-        if (!$config->get('sodium-crypt.replace_encrypter', true)) {
+        if (!$replaces) {
             return;
         }
         // Serving requests: a wrong key length or an unavailable cipher stops the app

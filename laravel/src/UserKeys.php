@@ -22,11 +22,13 @@ final class UserKeys
 {
     private const CHECK_COLUMN = 'sodium-crypt.key-check';
 
+    /** @param list<Key> $previousAppKeys APP_PREVIOUS_KEYS: mode-2 blobs made before a rotation */
     public function __construct(
         private readonly Key $appKey,
         private readonly KeyWrap $wrap,
         private readonly string $keyColumn = 'encryption_key',
         private readonly string $checkColumn = 'encryption_key_check',
+        private readonly array $previousAppKeys = [],
     ) {
     }
 
@@ -68,10 +70,67 @@ final class UserKeys
         return $this->verified($user, $this->wrap->unwrapWithPassword($blob, $password));
     }
 
-    /** The key of a mode-2 user, from APP_KEY and the user id alone. */
+    /**
+     * The key of a mode-2 user, from APP_KEY and the user id alone. A blob
+     * wrapped under a previous APP_KEY opens too and is re-wrapped under the
+     * current one, by a conditional update: of two requests doing it at once,
+     * one writes and the other finds the same key already re-wrapped.
+     *
+     * @throws DecryptionFailed when no configured APP_KEY opens the blob
+     */
     public function unlockWithServerKey(Model $user): Key
     {
-        return $this->verified($user, $this->wrap->unwrapWithServerKey($this->blob($user), $this->appKey, self::id($user)));
+        [$key, $index] = $this->openServerWrapped($user);
+        if ($index > 0) {
+            $this->replaceBlob($user, $this->wrap->wrapWithServerKey($key, $this->appKey, self::id($user)));
+        }
+        return $key;
+    }
+
+    /**
+     * Which APP_KEY a mode-2 blob is wrapped under: 0 the current one, i the
+     * i-th of APP_PREVIOUS_KEYS + 1, null none; what crypto:status counts.
+     */
+    public function serverKeyIndex(Model $user): ?int
+    {
+        try {
+            return $this->openServerWrapped($user)[1];
+        } catch (DecryptionFailed|UserKeyException) {
+            return null;
+        }
+    }
+
+    /** @return array{Key, int} the key, and the index of the APP_KEY that opened it */
+    private function openServerWrapped(Model $user): array
+    {
+        $blob = $this->blob($user);
+        $id = self::id($user);
+        foreach ([$this->appKey, ...$this->previousAppKeys] as $i => $appKey) {
+            try {
+                $key = $this->wrap->unwrapWithServerKey($blob, $appKey, $id);
+            } catch (DecryptionFailed) {
+                continue;
+            }
+            return [$this->verified($user, $key), $i];
+        }
+        throw new DecryptionFailed('This user\'s server-wrapped key opens under no configured APP_KEY.');
+    }
+
+    /**
+     * Replaces the stored blob only if it is still the one this model read; the
+     * key (and so the check) is the same either way. The model ends up with
+     * what the row holds.
+     */
+    private function replaceBlob(Model $user, string $blob): void
+    {
+        $read = $user->getRawOriginal($this->keyColumn);
+        $text = sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        $row = $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), $user->getKey());
+        if ((clone $row)->where($this->keyColumn, $read)->update([$this->keyColumn => $text]) === 0) {
+            $text = (clone $row)->value($this->keyColumn);
+        }
+        $user->setAttribute($this->keyColumn, $text);
+        $user->syncOriginalAttribute($this->keyColumn);
     }
 
     /** The key a token names, refused unless it is this user's. */

@@ -12,12 +12,12 @@ return [
     'locale' => 'en',
     'fallback_locale' => 'en',
 
-    // Any of: Sodium_AEGIS256GCM, Sodium_AEGIS128LGCM, Sodium_XChaCha20Poly1305,
-    // Sodium_AES256GCM, Sodium_SecretBox, the SodiumCrypt\Cipher values, or
-    // Laravel's own AES-256-CBC (upgraded to AEGIS-256 on write, still read).
-    'cipher' => env('APP_CIPHER', 'Sodium_AEGIS256GCM'),
+    // As Laravel 10's skeleton has them: the cipher hard-coded, no
+    // 'previous_keys' (the package reads APP_PREVIOUS_KEYS itself). The cipher
+    // sodium_crypt writes is its own setting, SODIUM_CRYPT_CIPHER (.env);
+    // AES-256-CBC here is what Laravel's encrypter uses when the package's is off.
+    'cipher' => 'AES-256-CBC',
     'key' => env('APP_KEY'),
-    'previous_keys' => array_filter(explode(',', (string) env('APP_PREVIOUS_KEYS', ''))),
 
     'maintenance' => ['driver' => 'file'],
 

@@ -8,39 +8,52 @@ use Illuminate\Console\Command;
 use Illuminate\Console\ConfirmableTrait;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
+use SodiumCrypt\Laravel\BlindIndexes;
+use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
+use SodiumCrypt\Laravel\Rotation\KeyUsage;
+use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
+use SodiumCrypt\Laravel\Support\EnvFile;
+use SodiumCrypt\Laravel\UserKeys;
+use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
  * A new APP_KEY of the length the cipher needs, written to .env; the old key
  * moves to the front of APP_PREVIOUS_KEYS, so everything already encrypted
- * still opens.
+ * still opens. The first run also gives global blind indexes their own key
+ * (BLIND_INDEX_KEY: the APP_KEY they were made with), so they never depend
+ * on APP_KEY again. --prune drops the previous keys no stored value needs.
  */
+#[AsCommand(name: 'crypto:keys')]
 final class KeysCommand extends Command
 {
     use ConfirmableTrait;
 
     protected $signature = 'crypto:keys
-        {--cipher= : Cipher to generate for (Sodium_AEGIS256GCM, aegis-128l, AES-256-CBC, …); default: app.cipher}
+        {--cipher= : Cipher to generate for and write from now on (Sodium_AEGIS256GCM, aegis-128l, AES-256-CBC, …); default: the configured one}
         {--show : Print the key instead of writing it}
+        {--prune : Drop the previous keys that no stored value needs any more (see crypto:status)}
         {--force : Do not ask in production}';
 
     protected $description = 'Generate the APP_KEY for the configured cipher, keeping the old one in APP_PREVIOUS_KEYS';
 
     public function handle(): int
     {
-        $name = (string) ($this->option('cipher') ?: $this->laravel['config']->get('app.cipher') ?: Cipher::Aegis256->laravelName());
+        $config = $this->laravel['config'];
+        $name = (string) ($this->option('cipher') ?: $config->get('sodium-crypt.cipher') ?: $config->get('app.cipher') ?: Cipher::Aegis256->laravelName());
         try {
-            $cipher = Ciphers::resolve($name);
+            $cipher = Ciphers::resolve($name, $this->option('cipher') ? '--cipher' : 'the configured cipher');
         } catch (InvalidConfiguration $e) {
             $this->components->error($e->getMessage());
             return self::FAILURE;
         }
-        $length = Ciphers::LARAVEL[strtolower($name)] ?? $cipher->keyBytes();
-
-        $bytes = Key::generate($length)->exportBytes();
-        $text = 'base64:'.base64_encode($bytes);
-        sodium_memzero($bytes);
+        if ($this->option('prune')) {
+            return $this->prune();
+        }
+        $length = Ciphers::keyBytes($name, $cipher);
+        $text = self::newKeyText($length);
 
         if ($this->option('show')) {
             $this->line('<comment>'.$text.'</comment>');
@@ -58,27 +71,105 @@ final class KeysCommand extends Command
             $values['APP_PREVIOUS_KEYS'] = implode(',', [$old, ...$previous]);
         }
         if ($this->option('cipher')) {
-            $values['APP_CIPHER'] = $name;
+            $values['SODIUM_CRYPT_CIPHER'] = $name;
         }
-        $env->set($values);
+        if (!$env->get('BLIND_INDEX_KEY') && !$config->get('sodium-crypt.blind_index_key')) {
+            // The indexes made so far are under APP_KEY: it stays their key.
+            $values['BLIND_INDEX_KEY'] = $old !== null && $old !== '' && AppKeys::parse($old)->length() === 32 ? $old : self::newKeyText(32);
+        }
+        try {
+            $env->set($values);
+        } catch (\RuntimeException $e) {
+            $this->components->error($e->getMessage());
+            return self::FAILURE;
+        }
 
-        $config = $this->laravel['config'];
         $config->set('app.key', $text);
         if (isset($values['APP_PREVIOUS_KEYS'])) {
             $config->set('app.previous_keys', explode(',', $values['APP_PREVIOUS_KEYS']));
         }
-        if ($this->option('cipher')) {
-            $config->set('app.cipher', $name);
+        if (isset($values['BLIND_INDEX_KEY'])) {
+            $config->set('sodium-crypt.blind_index_key', $values['BLIND_INDEX_KEY']);
         }
-        $this->laravel->forgetInstance('encrypter');
+        if ($this->option('cipher')) {
+            $config->set('sodium-crypt.cipher', $name);
+        }
+        $this->forgetKeyedServices();
         sodium_memzero($text);
+        $values = [];
 
         $this->components->info(sprintf('New %d-byte APP_KEY for %s written to %s%s.',
             $length, $cipher->laravelName(), basename($this->laravel->environmentFilePath()),
             $old ? '; the old key leads APP_PREVIOUS_KEYS' : ''));
-        if ($this->option('cipher')) {
-            $this->line(sprintf("  APP_CIPHER=%s: config/app.php must read it: 'cipher' => env('APP_CIPHER', 'AES-256-CBC').", $name));
-        }
+        $this->warnIfCached();
         return self::SUCCESS;
+    }
+
+    /** Keeps the previous keys some stored value still needs, drops the others. */
+    private function prune(): int
+    {
+        $encrypter = $this->laravel->make('encrypter');
+        if (!$encrypter instanceof Encrypter) {
+            $this->components->error('--prune needs sodium_crypt\'s encrypter (sodium-crypt.replace_encrypter).');
+            return self::FAILURE;
+        }
+        $env = new EnvFile($this->laravel->environmentFilePath());
+        $listed = array_values(array_filter(array_map('trim', explode(',', (string) $env->get('APP_PREVIOUS_KEYS'))), static fn ($k) => $k !== ''));
+        $running = array_slice($encrypter->keyIds(), 1);
+        $ids = array_map(static fn (string $k) => AppKeys::parse($k, 'APP_PREVIOUS_KEYS')->id(), $listed);
+        if ($ids !== $running) {
+            $this->components->error('The running configuration\'s APP_PREVIOUS_KEYS differ from .env (a cached configuration?): run `php artisan config:clear` first.');
+            return self::FAILURE;
+        }
+
+        $rows = $this->usage()->scan(EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()));
+        $counts = KeyUsage::perKey($rows);
+        $keep = [];
+        foreach ($listed as $i => $text) {
+            if (($counts[$i + 1] ?? 0) > 0) {
+                $keep[] = $text;
+                $this->components->warn(sprintf('Key %s is still used by %d value(s): kept. Run crypto:reencrypt and crypto:rewrap-users, then prune again.', $ids[$i], $counts[$i + 1]));
+            }
+        }
+        if (count($keep) === count($listed)) {
+            $this->components->info($listed === [] ? 'APP_PREVIOUS_KEYS is empty: nothing to drop.' : 'Nothing dropped.');
+            return $keep === [] ? self::SUCCESS : self::FAILURE;
+        }
+        if (!$this->confirmToProceed()) {
+            return self::FAILURE;
+        }
+        $env->set(['APP_PREVIOUS_KEYS' => implode(',', $keep)]);
+        $this->laravel['config']->set('app.previous_keys', $keep);
+        $this->forgetKeyedServices();
+        $this->components->info(sprintf('Dropped %d previous key(s) no stored value needs. Cookies a browser has not sent back since the rotation (remember-me) were signed under them: those visitors sign in again.', count($listed) - count($keep)));
+        $this->warnIfCached();
+        return $keep === [] ? self::SUCCESS : self::FAILURE;
+    }
+
+    private function usage(): KeyUsage
+    {
+        return new KeyUsage($this->laravel->make('encrypter'), $this->laravel->make('db'), $this->laravel['config'], $this->laravel->make(UserKeys::class));
+    }
+
+    private function forgetKeyedServices(): void
+    {
+        foreach (['encrypter', UserKeys::class, BlindIndexes::class] as $abstract) {
+            $this->laravel->forgetInstance($abstract);
+        }
+    }
+
+    private function warnIfCached(): void
+    {
+        if ($this->laravel->configurationIsCached()) {
+            $this->components->warn('The configuration is cached: the running app keeps its old keys until you run `php artisan config:cache` again.');
+        }
+    }
+
+    private static function newKeyText(int $length): string
+    {
+        $bytes = Key::generate($length)->exportBytes();
+        $text = 'base64:'.base64_encode($bytes);
+        sodium_memzero($bytes);
+        return $text;
     }
 }

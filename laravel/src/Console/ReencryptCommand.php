@@ -6,25 +6,32 @@ namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
 use Illuminate\Contracts\Encryption\DecryptException;
-use Illuminate\Database\Eloquent\Casts\AsEncryptedArrayObject;
-use Illuminate\Database\Eloquent\Casts\AsEncryptedCollection;
+use Illuminate\Database\Connection;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Rotation\ColumnRotator;
+use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
+use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
  * Re-encrypts a model's encrypted columns (Laravel's encrypted* casts) under
- * the current key, cipher and format. Works on the raw column text, so the
- * plaintext bytes are kept exactly; skips values already current, so an
- * interrupted run resumes where it stopped. A value that does not decrypt is
- * left as it is and reported.
+ * the current key, cipher and format, or with --to=laravel in Laravel's own
+ * AES-CBC format. Works on the raw column text, so the plaintext bytes are
+ * kept exactly. Each chunk is one transaction and each row one conditional
+ * UPDATE (only if the row still holds what was read), so a crash leaves whole
+ * chunks done and none half-written, and a second run resumes: values already
+ * current are skipped. A value that does not decrypt is left as it is and
+ * reported; --dry-run decrypts everything it counts and writes nothing.
  */
+#[AsCommand(name: 'crypto:reencrypt')]
 final class ReencryptCommand extends Command
 {
     protected $signature = 'crypto:reencrypt
         {model : The Eloquent model class (App\Models\User or User)}
         {--columns= : Comma-separated columns (default: every encrypted cast)}
-        {--chunk=500 : Rows per chunk}
-        {--dry-run : Count what would change, write nothing}';
+        {--to=sodium : "sodium" (the configured cipher and format) or "laravel" (Laravel\'s own AES-CBC: the way back)}
+        {--chunk=1000 : Rows per chunk (one transaction each)}
+        {--dry-run : Decrypt and count what would change, write nothing}';
 
     protected $description = 'Re-encrypt a model\'s encrypted columns under the current key and format';
 
@@ -32,70 +39,118 @@ final class ReencryptCommand extends Command
     {
         $encrypter = $this->laravel->make('encrypter');
         if (!$encrypter instanceof Encrypter) {
-            $this->components->error('The app\'s encrypter is not sodium_crypt\'s: register SodiumCrypt\Laravel\SodiumCryptServiceProvider.');
+            $this->components->error('The app\'s encrypter is not sodium_crypt\'s: set sodium-crypt.replace_encrypter (SODIUM_CRYPT_REPLACE_ENCRYPTER) to true while re-encrypting, and register SodiumCrypt\Laravel\SodiumCryptServiceProvider.');
+            return self::FAILURE;
+        }
+        $to = (string) $this->option('to');
+        if ($to !== 'sodium' && $to !== 'laravel') {
+            $this->components->error(sprintf('--to must be "sodium" (the configured cipher and format) or "laravel" (Laravel\'s own AES-CBC), "%s" given.', $to));
             return self::FAILURE;
         }
         $model = $this->model((string) $this->argument('model'));
-        if ($model === null) {
+        if ($model === null || ($columns = $this->columns($model)) === null) {
             return self::FAILURE;
         }
-        $columns = $this->option('columns') ? array_map('trim', explode(',', (string) $this->option('columns'))) : $this->encryptedColumns($model);
-        if ($columns === []) {
-            $this->components->warn(sprintf('%s has no encrypted casts: name them with --columns.', $model::class));
-            return self::FAILURE;
-        }
-        $chunk = max(1, (int) $this->option('chunk'));
-        $dry = (bool) $this->option('dry-run');
-        $key = $model->getKeyName();
-        $table = $model->getConnection()->table($model->getTable());
 
+        $rotator = new ColumnRotator($encrypter, $to === 'laravel');
+        $dry = (bool) $this->option('dry-run');
+        $db = $model->getConnection();
+        $key = $model->getKeyName();
+        $table = $db->table($model->getTable());
         $total = (clone $table)->count();
         $bar = $this->output->createProgressBar($total);
         $stale = $changed = 0;
         $failed = [];
 
-        $table->select([$key, ...$columns])->orderBy($key)->chunkById($chunk, function ($rows) use ($model, $encrypter, $columns, $key, $dry, $bar, &$stale, &$changed, &$failed) {
+        $table->select([$key, ...$columns])->chunkById(max(1, (int) $this->option('chunk')), function ($rows) use ($rotator, $columns, $key, $dry, $db, $model, $bar, &$stale, &$changed, &$failed) {
+            $updates = [];
             foreach ($rows as $row) {
-                $updates = [];
+                $set = [];
                 foreach ($columns as $column) {
                     $raw = $row->{$column};
-                    if (!is_string($raw) || $raw === '' || $encrypter->isCurrent($raw)) {
+                    if (!is_string($raw) || $raw === '' || !$rotator->needsReEncrypt($raw)) {
                         continue;
                     }
                     try {
-                        $updates[$column] = $dry ? $raw : $encrypter->encryptString($encrypter->decryptString($raw));
+                        if ($dry) {
+                            $rotator->check($raw);
+                        }
+                        $set[$column] = $dry ? $raw : $rotator->reEncrypt($raw);
                     } catch (DecryptException) {
                         $failed[] = sprintf('%s=%s (%s)', $key, $row->{$key}, $column);
-                        $updates = [];
-                        break;
+                        continue 2; // the whole row stays as it is
                     }
                 }
-                if ($updates !== []) {
+                if ($set !== []) {
                     $stale++;
-                    if (!$dry) {
-                        // Only if nobody changed the row meanwhile: compare with what was read.
-                        $query = $model->getConnection()->table($model->getTable())->where($key, $row->{$key});
-                        foreach (array_keys($updates) as $column) {
-                            $query->where($column, $row->{$column});
-                        }
-                        $changed += $query->update($updates);
-                    }
+                    $updates[] = [$row, $set];
                 }
-                $bar->advance();
             }
+            if (!$dry && $updates !== []) {
+                $changed += $this->write($db, $model->getTable(), $key, $updates);
+            }
+            $bar->advance(count($rows));
         }, $key);
         $bar->finish();
         $this->newLine();
 
         $this->components->info($dry
-            ? sprintf('%d of %d %s rows would be re-encrypted (dry run, nothing written).', $stale, $total, $model::class)
+            ? sprintf('%d of %d %s rows would be re-encrypted (dry run: every one decrypted, nothing written).', $stale, $total, $model::class)
             : sprintf('Re-encrypted %d of %d %s rows; the rest were already current.', $changed, $total, $model::class));
         if ($failed !== []) {
-            $this->components->error(sprintf('%d value(s) did not decrypt under any configured key and were left as they are: %s',
-                count($failed), implode(', ', array_slice($failed, 0, 20))));
+            $this->components->error(sprintf('%d value(s) decrypt under no configured key and %s left as they are: %s',
+                count($failed), $dry ? 'would be' : 'were',
+                implode(', ', array_slice($failed, 0, 50)).(count($failed) > 50 ? ', …' : '')));
             return self::FAILURE;
         }
         return self::SUCCESS;
+    }
+
+    /**
+     * One transaction: each row updated only where it still holds what was read.
+     *
+     * @param list<array{object, array<string, string>}> $updates
+     */
+    private function write(Connection $db, string $table, string $key, array $updates): int
+    {
+        $grammar = $db->getQueryGrammar();
+        return $db->transaction(static function () use ($db, $grammar, $table, $key, $updates): int {
+            $changed = 0;
+            foreach ($updates as [$row, $set]) {
+                $assign = $match = [];
+                $bindings = array_values($set);
+                foreach (array_keys($set) as $column) {
+                    $assign[] = $grammar->wrap($column).' = ?';
+                    $match[] = $grammar->wrap($column).' = ?';
+                }
+                $bindings[] = $row->{$key};
+                foreach (array_keys($set) as $column) {
+                    $bindings[] = $row->{$column};
+                }
+                $changed += $db->affectingStatement(sprintf('update %s set %s where %s = ? and %s',
+                    $grammar->wrapTable($table), implode(', ', $assign), $grammar->wrap($key), implode(' and ', $match)), $bindings);
+            }
+            return $changed;
+        });
+    }
+
+    /** @return list<string>|null the columns to rotate, null after saying why there are none */
+    private function columns(Model $model): ?array
+    {
+        $option = (string) $this->option('columns');
+        $columns = $option !== '' ? array_values(array_filter(array_map('trim', explode(',', $option)))) : EncryptedColumns::of($model);
+        if ($columns === []) {
+            $this->components->error(sprintf('%s has no encrypted casts: name the columns with --columns.', $model::class));
+            return null;
+        }
+        $existing = $model->getConnection()->getSchemaBuilder()->getColumnListing($model->getTable());
+        foreach ($columns as $column) {
+            if (!in_array($column, $existing, true)) {
+                $this->components->error(sprintf('%s has no column "%s" (its columns: %s).', $model->getTable(), $column, implode(', ', $existing)));
+                return null;
+            }
+        }
+        return $columns;
     }
 
     private function model(string $name): ?Model
@@ -107,18 +162,5 @@ final class ReencryptCommand extends Command
         }
         $this->components->error(sprintf('No Eloquent model "%s".', $name));
         return null;
-    }
-
-    /** @return list<string> */
-    private function encryptedColumns(Model $model): array
-    {
-        $columns = [];
-        foreach ($model->getCasts() as $column => $cast) {
-            $base = explode(':', (string) $cast, 2)[0];
-            if (str_starts_with(strtolower($base), 'encrypted') || in_array($base, [AsEncryptedArrayObject::class, AsEncryptedCollection::class], true)) {
-                $columns[] = $column;
-            }
-        }
-        return $columns;
     }
 }

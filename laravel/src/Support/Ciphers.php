@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Support;
 
+use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\PayloadFormat;
@@ -22,32 +23,70 @@ final class Ciphers
         'aes-128-gcm' => 16, 'aes-256-gcm' => 32,
     ];
 
-    public static function resolve(string $name, ?string $upgrade = null): Cipher
+    /**
+     * The cipher Crypt:: writes: sodium-crypt.cipher (SODIUM_CRYPT_CIPHER, which
+     * `crypto:keys --cipher` sets) when given, else app.cipher. Laravel's
+     * skeletons hard-code app.cipher to AES-256-CBC, which is upgraded.
+     */
+    public static function configured(Repository $config): Cipher
+    {
+        $own = $config->get('sodium-crypt.cipher');
+        return is_string($own) && trim($own) !== ''
+            ? self::resolve($own, 'sodium-crypt.cipher (SODIUM_CRYPT_CIPHER)')
+            : self::resolve((string) $config->get('app.cipher', 'AES-256-CBC'));
+    }
+
+    /**
+     * The ciphers a ring reads besides the one it writes: sodium-crypt.read_ciphers,
+     * or (null, the default) every cipher, so that no cipher change ever strands
+     * what was written before it.
+     *
+     * @return list<Cipher>
+     */
+    public static function reads(Repository $config, Cipher $writes): array
+    {
+        $names = $config->get('sodium-crypt.read_ciphers');
+        $ciphers = $names === null
+            ? Cipher::cases()
+            : array_map(static fn ($n) => self::find((string) $n, 'sodium-crypt.read_ciphers'), is_string($names) ? explode(',', $names) : (array) $names);
+        return array_values(array_filter($ciphers, static fn (Cipher $c) => $c !== $writes));
+    }
+
+    /** $where names the setting the name came from, for the message. */
+    public static function resolve(string $name, string $where = 'app.cipher'): Cipher
     {
         $lower = strtolower(trim($name));
         if (isset(self::LARAVEL[$lower])) {
-            if ($upgrade !== null && $upgrade !== '') {
-                return self::resolve($upgrade);
-            }
             if (self::LARAVEL[$lower] === 16) {
-                return self::available(Cipher::Aegis128L, $name);
+                return self::available(Cipher::Aegis128L, $name, $where);
             }
             return Cipher::Aegis256->isAvailable() ? Cipher::Aegis256 : Cipher::XChaCha20Poly1305;
         }
-        $cipher = Cipher::tryFrom($lower);
-        if ($cipher === null) {
-            try {
-                $cipher = Cipher::fromLaravelName($name);
-            } catch (\ValueError) {
-                throw new InvalidConfiguration(sprintf(
-                    'Unknown cipher "%s" in app.cipher: use one of %s, or Laravel\'s AES-256-CBC / AES-256-GCM / AES-128-CBC / AES-128-GCM; `php artisan crypto:keys --cipher=NAME` sets it with a key of the right length.',
-                    $name,
-                    implode(', ', array_map(static fn (Cipher $c) => $c->laravelName().' ('.$c->value.')', Cipher::cases())),
-                ));
-            }
-        }
+        return self::available(self::find($name, $where), $name, $where);
+    }
 
-        return self::available($cipher, $name);
+    /** The key length a cipher name needs: Laravel's names keep theirs. */
+    public static function keyBytes(string $name, Cipher $cipher): int
+    {
+        return self::LARAVEL[strtolower(trim($name))] ?? $cipher->keyBytes();
+    }
+
+    private static function find(string $name, string $where): Cipher
+    {
+        $cipher = Cipher::tryFrom(strtolower(trim($name)));
+        if ($cipher !== null) {
+            return $cipher;
+        }
+        try {
+            return Cipher::fromLaravelName(trim($name));
+        } catch (\ValueError) {
+            throw new InvalidConfiguration(sprintf(
+                'Unknown cipher "%s" %s: use one of %s, or Laravel\'s AES-256-CBC / AES-256-GCM / AES-128-CBC / AES-128-GCM; `php artisan crypto:keys --cipher=NAME` sets it with a key of the right length.',
+                $name,
+                str_starts_with($where, '--') ? 'given to '.$where : 'in '.$where,
+                implode(', ', array_map(static fn (Cipher $c) => $c->laravelName().' ('.$c->value.')', Cipher::cases())),
+            ));
+        }
     }
 
     /** The write format; secretbox has no associated data for V1's header, so it always writes laravel-crypto's. */
@@ -64,12 +103,12 @@ final class Ciphers
         };
     }
 
-    private static function available(Cipher $cipher, string $name): Cipher
+    private static function available(Cipher $cipher, string $name, string $where): Cipher
     {
         if (!$cipher->isAvailable()) {
             throw new InvalidConfiguration(sprintf(
-                'app.cipher "%s" (%s) is not available on this machine (it needs hardware AES): choose another, e.g. `php artisan crypto:keys --cipher=%s`.',
-                $name, $cipher->value, Cipher::XChaCha20Poly1305->laravelName(),
+                '%s "%s" (%s) is not available on this machine (it needs hardware AES): choose another, e.g. `php artisan crypto:keys --cipher=%s`.',
+                $where, $name, $cipher->value, Cipher::XChaCha20Poly1305->laravelName(),
             ));
         }
         return $cipher;

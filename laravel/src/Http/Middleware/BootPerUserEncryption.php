@@ -10,6 +10,7 @@ use Illuminate\Http\Request;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 use SodiumCrypt\Laravel\UserKeys;
+use Symfony\Component\HttpFoundation\Cookie;
 use Symfony\Component\HttpFoundation\Response;
 
 /**
@@ -19,7 +20,10 @@ use Symfony\Component\HttpFoundation\Response;
  * new mode-2 key for a user who has none. A mode-1 user without a token gets
  * 401; a foreign token 403 — both before the route runs, so nothing is
  * written. The context is cleared in finally and again on terminate, which
- * is what long-lived workers (Octane) rely on.
+ * is what long-lived workers (Octane) rely on. A token that came in the
+ * cookie is sent back in it (a browser-session cookie, encrypted like every
+ * cookie), so the cookie is always under the current APP_KEY and dropping an
+ * old key never signs out a browser that is in use.
  */
 final class BootPerUserEncryption
 {
@@ -27,6 +31,8 @@ final class BootPerUserEncryption
         private readonly UserKeys $keys,
         private readonly string $header = 'X-Encryption-Token',
         private readonly string $cookie = 'enc_token',
+        /** @var array<string, mixed> Laravel's session config: where the session cookie goes, this one goes */
+        private readonly array $session = [],
     ) {
     }
 
@@ -38,11 +44,30 @@ final class BootPerUserEncryption
             return $next($request);
         }
         try {
-            KeyContext::set($this->keyFor($user, $this->token($request)));
-            return $next($request);
+            $token = $this->token($request);
+            KeyContext::set($this->keyFor($user, $token));
+            $response = $next($request);
         } finally {
             KeyContext::clear();
         }
+        if ($token !== null && $token === $request->cookies->get($this->cookie) && !$this->setsCookie($response)) {
+            $response->headers->setCookie(new Cookie(
+                $this->cookie, $token, 0, $this->session['path'] ?? '/', $this->session['domain'] ?? null,
+                $this->session['secure'] ?? null, true, false, $this->session['same_site'] ?? 'lax',
+            ));
+        }
+        return $response;
+    }
+
+    /** The route set or cleared the cookie itself (login, logout): leave it so. */
+    private function setsCookie(Response $response): bool
+    {
+        foreach ($response->headers->getCookies() as $cookie) {
+            if ($cookie->getName() === $this->cookie) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public function terminate(Request $request, Response $response): void

@@ -1,0 +1,45 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Rotation;
+
+use Illuminate\Contracts\Config\Repository;
+use Illuminate\Database\Eloquent\Casts\AsEncryptedArrayObject;
+use Illuminate\Database\Eloquent\Casts\AsEncryptedCollection;
+use Illuminate\Database\Eloquent\Model;
+
+/** The columns a model encrypts with the app key (Laravel's encrypted* casts), and the models that have any. */
+final class EncryptedColumns
+{
+    /** @return list<string> */
+    public static function of(Model $model): array
+    {
+        $columns = [];
+        foreach ($model->getCasts() as $column => $cast) {
+            $base = explode(':', (string) $cast, 2)[0];
+            if (str_starts_with(strtolower($base), 'encrypted') || in_array($base, [AsEncryptedArrayObject::class, AsEncryptedCollection::class], true)) {
+                $columns[] = $column;
+            }
+        }
+        return $columns;
+    }
+
+    /**
+     * sodium-crypt.models when set, else every model class directly in
+     * app/Models (the skeleton's place) that has encrypted columns.
+     *
+     * @return list<class-string<Model>>
+     */
+    public static function models(Repository $config, string $modelsPath, string $namespace): array
+    {
+        $classes = (array) $config->get('sodium-crypt.models', []);
+        if ($classes === []) {
+            foreach (glob($modelsPath.'/*.php') ?: [] as $file) {
+                $classes[] = $namespace.'Models\\'.basename($file, '.php');
+            }
+        }
+        return array_values(array_filter($classes, static fn ($class) => is_string($class) && class_exists($class)
+            && is_subclass_of($class, Model::class) && !(new \ReflectionClass($class))->isAbstract() && self::of(new $class()) !== []));
+    }
+}

@@ -1,0 +1,153 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Rotation;
+
+use Illuminate\Contracts\Config\Repository;
+use Illuminate\Database\ConnectionResolverInterface;
+use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\UserKeys;
+
+/**
+ * Counts every stored value that depends on an app key, per source
+ * (table.column), format, cipher and key: the models' encrypted casts,
+ * server-wrapped (mode 2) user keys, encrypted queued and failed jobs, and
+ * encrypted database sessions. What crypto:status shows and what
+ * `crypto:keys --prune` checks before it drops a key. Cookies live in
+ * browsers and cannot be counted.
+ */
+final class KeyUsage
+{
+    /** @var array<string, array{source: string, what: string, key: ?int, count: int}> */
+    private array $rows = [];
+
+    public function __construct(
+        private readonly Encrypter $encrypter,
+        private readonly ConnectionResolverInterface $db,
+        private readonly Repository $config,
+        private readonly ?UserKeys $userKeys = null,
+    ) {
+    }
+
+    /**
+     * @param list<class-string<Model>> $models
+     * @return list<array{source: string, what: string, key: ?int, count: int}> key: 0 APP_KEY, i APP_PREVIOUS_KEYS[i-1], null none
+     */
+    public function scan(array $models): array
+    {
+        $this->rows = [];
+        foreach ($models as $class) {
+            $this->scanModel(new $class());
+        }
+        $this->scanUsers();
+        $this->scanJobs();
+        $this->scanSessions();
+        ksort($this->rows);
+        return array_values($this->rows);
+    }
+
+    /** @return array<int, int> values per key index, from scan()'s rows */
+    public static function perKey(array $rows): array
+    {
+        $counts = [];
+        foreach ($rows as $row) {
+            if ($row['key'] !== null) {
+                $counts[$row['key']] = ($counts[$row['key']] ?? 0) + $row['count'];
+            }
+        }
+        return $counts;
+    }
+
+    private function scanModel(Model $model): void
+    {
+        $columns = EncryptedColumns::of($model);
+        if ($columns === []) {
+            return;
+        }
+        $key = $model->getKeyName();
+        $query = $model->getConnection()->table($model->getTable())->select([$key, ...$columns]);
+        foreach ($query->lazyById(1000, $key) as $row) {
+            foreach ($columns as $column) {
+                $value = $row->{$column};
+                if (is_string($value) && $value !== '') {
+                    $this->count($model->getTable().'.'.$column, $this->encrypter->describe($value));
+                }
+            }
+        }
+    }
+
+    private function scanUsers(): void
+    {
+        $class = $this->config->get('auth.providers.users.model');
+        if ($this->userKeys === null || !is_string($class) || !class_exists($class) || !UserKeys::supports($user = new $class())) {
+            return;
+        }
+        $column = (string) $this->config->get('sodium-crypt.user.key_column', 'encryption_key');
+        $source = $user->getTable().'.'.$column;
+        $query = $user->newQueryWithoutScopes()->whereNotNull($column);
+        foreach ($query->lazyById(500) as $one) {
+            if ($this->userKeys->mode($one) === 2) {
+                $this->add($source, 'server-wrapped user key', $this->userKeys->serverKeyIndex($one));
+            }
+        }
+    }
+
+    private function scanJobs(): void
+    {
+        $queue = $this->config->get('queue.connections.'.$this->config->get('queue.default'));
+        $tables = [];
+        if (is_array($queue) && ($queue['driver'] ?? null) === 'database') {
+            $tables[(string) ($queue['table'] ?? 'jobs')] = $queue['connection'] ?? null;
+        }
+        if (str_starts_with((string) $this->config->get('queue.failed.driver'), 'database')) {
+            $tables[(string) $this->config->get('queue.failed.table', 'failed_jobs')] = $this->config->get('queue.failed.database');
+        }
+        foreach ($tables as $table => $connection) {
+            $db = $this->db->connection($connection);
+            if (!$db->getSchemaBuilder()->hasTable($table)) {
+                continue;
+            }
+            foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500) as $row) {
+                $command = json_decode((string) $row->payload, true)['data']['command'] ?? null;
+                // A job that is not ShouldBeEncrypted holds its command serialized, in the clear.
+                if (is_string($command) && !str_starts_with($command, 'O:')) {
+                    $this->count($table.'.payload', $this->encrypter->describe($command));
+                }
+            }
+        }
+    }
+
+    private function scanSessions(): void
+    {
+        if ($this->config->get('session.driver') !== 'database' || !$this->config->get('session.encrypt')) {
+            return;
+        }
+        $table = (string) $this->config->get('session.table', 'sessions');
+        $db = $this->db->connection($this->config->get('session.connection'));
+        if (!$db->getSchemaBuilder()->hasTable($table)) {
+            return;
+        }
+        foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500, 'id') as $row) {
+            $this->count($table.'.payload', $this->encrypter->describe((string) base64_decode((string) $row->payload)));
+        }
+    }
+
+    /** @param array{format: string, cipher: string, key: ?int}|null $about */
+    private function count(string $source, ?array $about): void
+    {
+        if ($about === null) {
+            $this->add($source, 'unreadable', null);
+            return;
+        }
+        $this->add($source, $about['format'].' '.$about['cipher'], $about['key']);
+    }
+
+    private function add(string $source, string $what, ?int $key): void
+    {
+        $slot = $source."\0".$what."\0".($key ?? '-');
+        $this->rows[$slot] ??= ['source' => $source, 'what' => $what, 'key' => $key, 'count' => 0];
+        $this->rows[$slot]['count']++;
+    }
+}
