@@ -102,19 +102,4 @@ abstract class StockAppTestCase extends TestCase
         $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
         return $response;
     }
-
-    /** @param array<string, string> $jar a browser's cookies, updated from the response */
-    protected function browse(string $method, string $uri, array $data, array &$jar): TestResponse
-    {
-        $this->app['auth']->forgetGuards();
-        $this->app->forgetInstance('session.store');
-        $response = $this->call($method, $uri, $data, $jar, [], ['HTTP_ACCEPT' => 'application/json']);
-        foreach ($response->headers->getCookies() as $cookie) {
-            $jar[$cookie->getName()] = $cookie->getValue();
-            if ($cookie->isCleared()) {
-                unset($jar[$cookie->getName()]);
-            }
-        }
-        return $response;
-    }
 }

@@ -8,6 +8,7 @@ use Illuminate\Contracts\Console\Kernel;
 use Illuminate\Foundation\Application;
 use Illuminate\Foundation\Testing\TestCase as BaseTestCase;
 use Illuminate\Support\Facades\Facade;
+use Illuminate\Testing\TestResponse;
 use SodiumCrypt\KeyContext;
 
 /**
@@ -106,6 +107,22 @@ abstract class TestCase extends BaseTestCase
     protected static function newKey(int $bytes = 32): string
     {
         return 'base64:'.base64_encode(random_bytes($bytes));
+    }
+
+    /** @param array<string, string> $jar the browser's cookies, updated from the response */
+    protected function browse(string $method, string $uri, array $data, array &$jar): TestResponse
+    {
+        $this->app['auth']->forgetGuards();
+        $this->app->forgetInstance('session.store');
+        $response = $this->call($method, $uri, $data, $jar, [], ['HTTP_ACCEPT' => 'application/json']);
+        foreach ($response->headers->getCookies() as $cookie) {
+            $jar[$cookie->getName()] = $cookie->getValue();
+            if ($cookie->isCleared()) {
+                unset($jar[$cookie->getName()]);
+            }
+        }
+        $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
+        return $response;
     }
 
     /** @return array<string, mixed> */

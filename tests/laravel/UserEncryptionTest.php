@@ -78,22 +78,6 @@ final class UserEncryptionTest extends TestCase
         $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'wrong'])->assertStatus(422);
     }
 
-    /** @param array<string, string> $jar the browser's cookies, updated from the response */
-    private function browse(string $method, string $uri, array $data, array &$jar): TestResponse
-    {
-        $this->app['auth']->forgetGuards();
-        $this->app->forgetInstance('session.store');
-        $response = $this->call($method, $uri, $data, $jar, [], ['HTTP_ACCEPT' => 'application/json']);
-        foreach ($response->headers->getCookies() as $cookie) {
-            $jar[$cookie->getName()] = $cookie->getValue();
-            if ($cookie->isCleared()) {
-                unset($jar[$cookie->getName()]);
-            }
-        }
-        $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
-        return $response;
-    }
-
     public function test_web_routes_carry_the_token_in_an_http_only_encrypted_cookie(): void
     {
         $jar = [];
