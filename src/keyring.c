@@ -76,6 +76,22 @@ static sc_format format_from_case(zend_object *format_case)
 		? SC_FORMAT_V1 : SC_FORMAT_LARAVEL_CRYPTO;
 }
 
+/* Every element an object of ce; else a TypeError naming argument arg_num. */
+static bool all_of_class(HashTable *ht, zend_class_entry *ce, uint32_t arg_num, const char *what)
+{
+	zval *entry;
+	zend_ulong index;
+	zend_string *name;
+	ZEND_HASH_FOREACH_KEY_VAL(ht, index, name, entry) {
+		ZVAL_DEREF(entry);
+		if (Z_TYPE_P(entry) != IS_OBJECT || Z_OBJCE_P(entry) != ce) {
+			sc_element_type_error(arg_num, what, entry, name, index);
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
 PHP_METHOD(SodiumCrypt_Keyring, __construct)
 {
 	zend_object *cipher_case, *current, *format_case = NULL;
@@ -105,28 +121,16 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 	if (sc_cipher_require(cp) == FAILURE || sc_key_require_fits(current, cp, 2) == FAILURE) {
 		RETURN_THROWS();
 	}
-	zval *entry;
-	zend_ulong index;
-	zend_string *name;
-	if (previous) {
-		ZEND_HASH_FOREACH_KEY_VAL(previous, index, name, entry) {
-			ZVAL_DEREF(entry);
-			if (Z_TYPE_P(entry) != IS_OBJECT || Z_OBJCE_P(entry) != sc_ce_Key) {
-				sc_element_type_error(3, "SodiumCrypt\\Key objects", entry, name, index);
-				RETURN_THROWS();
-			}
-		} ZEND_HASH_FOREACH_END();
+	if ((previous && !all_of_class(previous, sc_ce_Key, 3, "SodiumCrypt\\Key objects"))
+			|| (also_read && !all_of_class(also_read, sc_ce_Cipher, 5, "SodiumCrypt\\Cipher cases"))) {
+		RETURN_THROWS();
 	}
-
+	zval *entry;
 	sc_cipher_set readable = 0;
 	if (also_read) {
-		ZEND_HASH_FOREACH_KEY_VAL(also_read, index, name, entry) {
+		/* A cipher this machine lacks is allowed, and simply never opens anything. */
+		ZEND_HASH_FOREACH_VAL(also_read, entry) {
 			ZVAL_DEREF(entry);
-			if (Z_TYPE_P(entry) != IS_OBJECT || Z_OBJCE_P(entry) != sc_ce_Cipher) {
-				sc_element_type_error(5, "SodiumCrypt\\Cipher cases", entry, name, index);
-				RETURN_THROWS();
-			}
-			/* A cipher this machine lacks is allowed, and simply never opens anything. */
 			readable |= SC_CIPHER_BIT(sc_cipher_from_case(Z_OBJ_P(entry))->id);
 		} ZEND_HASH_FOREACH_END();
 	}

@@ -111,13 +111,21 @@ static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, siz
 	return SC_OPEN_FAILED;
 }
 
-/* A laravel-crypto payload decoded into buf, or not (a failed attempt
- * wipes the ciphertext in place, so the next one decodes again). */
+/* A laravel-crypto payload as text, and whether buf holds it decoded (a
+ * failed attempt wipes the ciphertext in place: the next one decodes again). */
 typedef struct {
 	const char *in;
 	size_t len, bin_len;
 	bool decoded;
 } lc_text;
+
+static void lc_decode(uint8_t *buf, lc_text *t)
+{
+	if (!t->decoded) {
+		sc_b64_decode(buf, &t->bin_len, t->in, t->len); /* sc_open() checked it decodes */
+		t->decoded = true;
+	}
+}
 
 /* One cipher's attempts at a laravel-crypto payload, a key of its length at a time. */
 static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *keys, size_t nkeys,
@@ -127,10 +135,7 @@ static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *
 		if (keys[k].len != cp->key_bytes) {
 			continue;
 		}
-		if (!t->decoded && !sc_b64_decode(buf, &t->bin_len, t->in, t->len)) {
-			return SC_OPEN_FAILED;
-		}
-		t->decoded = true;
+		lc_decode(buf, t);
 		if (t->bin_len < sc_box_overhead(cp, cp->tag_bytes)) {
 			return SC_OPEN_FAILED;
 		}
@@ -158,7 +163,10 @@ sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, co
 	if (!sc_cipher_available(ring_cipher)) {
 		return SC_OPEN_UNAVAILABLE;
 	}
-	lc_text t = { .in = in, .len = len };
+	lc_text t = { .in = in, .len = len, .decoded = true };
+	if (!sc_b64_decode(buf, &t.bin_len, in, len)) {
+		return SC_OPEN_FAILED; /* not base64url: no cipher would open it */
+	}
 	if (open_laravel_crypto(ring_cipher, keys, nkeys, buf, mlen, &t) == SC_OPEN_OK) {
 		return SC_OPEN_OK;
 	}
