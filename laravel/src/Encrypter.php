@@ -28,6 +28,9 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     /** @var array<int, LaravelEncrypter>|null built on the first Laravel payload only */
     private ?array $legacy = null;
 
+    /** @var array<string, Keyring> one key, one cipher, laravel-crypto format: what opened a payload (describe, isCurrent) */
+    private array $probes = [];
+
     /**
      * @param list<Cipher> $reads the ciphers the ring reads besides its own (the
      *        Keyring's $alsoRead), for describe(); the ring itself enforces them
@@ -63,8 +66,8 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if ($this->keyring->format() === PayloadFormat::V1) {
             return $this->keyring->isCurrent($payload);
         }
-        $about = $this->describe($payload);
-        return $about !== null && $about['format'] === 'laravel-crypto' && $about['key'] === 0 && $about['cipher'] === $this->keyring->cipher()->value;
+        return !str_starts_with($payload, 'sc1.') && self::laravelJson($payload) === null
+            && $this->opensWith(0, $this->keyring->cipher(), $payload);
     }
 
     /**
@@ -106,17 +109,25 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         }
         foreach ($keys as $i => $key) {
             foreach (Cipher::cases() as $cipher) {
-                if ($cipher->keyBytes() !== $key->length() || !$cipher->isAvailable() || !$this->reads($cipher)) {
-                    continue;
-                }
-                try {
-                    (new Keyring($cipher, $key, [], PayloadFormat::LaravelCrypto))->open($payload);
+                if ($cipher->keyBytes() === $key->length() && $cipher->isAvailable() && $this->reads($cipher)
+                        && $this->opensWith($i, $cipher, $payload)) {
                     return ['format' => 'laravel-crypto', 'cipher' => $cipher->value, 'key' => $i];
-                } catch (CryptoException|\ValueError) {
                 }
             }
         }
         return null;
+    }
+
+    /** Whether key $i alone, with $cipher alone, opens a laravel-crypto payload. */
+    private function opensWith(int $i, Cipher $cipher, string $payload): bool
+    {
+        $this->probes[$i.$cipher->value] ??= new Keyring($cipher, $this->keys()[$i], [], PayloadFormat::LaravelCrypto);
+        try {
+            $this->probes[$i.$cipher->value]->open($payload);
+            return true;
+        } catch (CryptoException|\ValueError) {
+            return false;
+        }
     }
 
     /** Laravel's own AES-CBC encrypter under the current key: what crypto:reencrypt --to=laravel writes. */

@@ -9,7 +9,6 @@ use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use Illuminate\Support\Facades\Crypt;
 use Illuminate\Support\Facades\DB;
 use Illuminate\Support\Facades\Schema;
-use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\KeyWrap;
@@ -40,11 +39,6 @@ final class LifecycleTest extends StockAppTestCase
         $this->assertSame(0, $this->artisanCall('crypto:keys', $options + ['--force' => true]), $this->artisanOutput);
     }
 
-    private function appKeyBytes(string $name = 'APP_KEY'): string
-    {
-        return base64_decode(substr((string) $this->envValue($name), 7), true);
-    }
-
     // ---- 1. previous keys come from APP_PREVIOUS_KEYS, config or not ----
 
     public function test_previous_keys_are_read_from_the_env_on_a_stock_laravel_10_config(): void
@@ -57,6 +51,8 @@ final class LifecycleTest extends StockAppTestCase
         $this->assertArrayNotHasKey('previous_keys', require __DIR__.'/Fixtures/stock-laravel-10-config/app.php');
         $this->assertSame('555-0100', User::find($id)->phone);
         $this->assertSame([self::raw($old)], Crypt::getPreviousKeys());
+        // In the repository itself, which is what config:cache writes out.
+        $this->assertSame([$old], $this->app['config']->all()['app']['previous_keys']);
     }
 
     public function test_crypto_keys_keeps_every_old_row_readable_on_a_stock_laravel_10_config(): void
@@ -265,6 +261,31 @@ final class LifecycleTest extends StockAppTestCase
         $this->assertSame('', (string) $this->envValue('APP_PREVIOUS_KEYS'));
         $this->deploy();
         $this->assertSame(['cbc', 'v1'], User::orderBy('id')->get()->pluck('phone')->all());
+    }
+
+    public function test_status_sees_server_wrapped_keys_queued_jobs_and_sessions_and_prune_keeps_their_key(): void
+    {
+        $bob = $this->legacyUser('bob');
+        $this->api('POST', '/api/secrets', ['label' => 'x'], $bob)->assertCreated();   // a mode-2 key under APP_KEY
+        $jar = [];
+        $this->browse('POST', '/register', ['name' => 'carol', 'email' => 'carol@example.com', 'password' => 'carol password'], $jar)
+            ->assertCreated();                                                          // an encrypted session row
+        WriteSecretJob::dispatch(User::where('name', 'bob')->first(), 'queued');        // an encrypted queued job
+        $this->keys();
+        $this->deploy();
+        $old = Key::fromBase64(self::APP_KEY)->id();
+
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+        foreach (['users\\.encryption_key\\s+server-wrapped user key', 'jobs\\.payload\\s+v1 aegis-256', 'sessions\\.payload\\s+v1 aegis-256'] as $what) {
+            $this->assertMatchesRegularExpression("/$what\\s+$old \\(APP_PREVIOUS_KEYS\\[0\\]\\)\\s+1\\n/", $this->artisanOutput);
+        }
+        $previous = $this->envValue('APP_PREVIOUS_KEYS');
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]));
+        $this->assertStringContainsString("$old is still used by 3 value(s)", $this->artisanOutput);
+        $this->assertSame($previous, $this->envValue('APP_PREVIOUS_KEYS'));
+
+        $this->assertSame(1, $this->artisanCall('crypto:status', ['models' => ['NoSuchModel']]));
+        $this->assertStringContainsString('No Eloquent model "NoSuchModel"', $this->artisanOutput);
     }
 
     // ---- the whole life ----

@@ -41,6 +41,9 @@ final class KeysCommand extends Command
 
     public function handle(): int
     {
+        if ($this->option('prune')) {
+            return $this->prune();
+        }
         $config = $this->laravel['config'];
         $name = (string) ($this->option('cipher') ?: $config->get('sodium-crypt.cipher') ?: $config->get('app.cipher') ?: Cipher::Aegis256->laravelName());
         try {
@@ -48,9 +51,6 @@ final class KeysCommand extends Command
         } catch (InvalidConfiguration $e) {
             $this->components->error($e->getMessage());
             return self::FAILURE;
-        }
-        if ($this->option('prune')) {
-            return $this->prune();
         }
         $length = Ciphers::keyBytes($name, $cipher);
         $text = self::newKeyText($length);

@@ -117,18 +117,11 @@ final class ReencryptCommand extends Command
         return $db->transaction(static function () use ($db, $grammar, $table, $key, $updates): int {
             $changed = 0;
             foreach ($updates as [$row, $set]) {
-                $assign = $match = [];
-                $bindings = array_values($set);
-                foreach (array_keys($set) as $column) {
-                    $assign[] = $grammar->wrap($column).' = ?';
-                    $match[] = $grammar->wrap($column).' = ?';
-                }
-                $bindings[] = $row->{$key};
-                foreach (array_keys($set) as $column) {
-                    $bindings[] = $row->{$column};
-                }
-                $changed += $db->affectingStatement(sprintf('update %s set %s where %s = ? and %s',
-                    $grammar->wrapTable($table), implode(', ', $assign), $grammar->wrap($key), implode(' and ', $match)), $bindings);
+                $columns = array_map(static fn (string $c) => $grammar->wrap($c).' = ?', array_keys($set));
+                $changed += $db->affectingStatement(
+                    sprintf('update %s set %s where %s = ? and %s', $grammar->wrapTable($table), implode(', ', $columns), $grammar->wrap($key), implode(' and ', $columns)),
+                    [...array_values($set), $row->{$key}, ...array_map(static fn (string $c) => $row->{$c}, array_keys($set))],
+                );
             }
             return $changed;
         });

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
+use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\KeyUsage;
@@ -34,6 +35,10 @@ final class StatusCommand extends Command
         $models = $this->argument('models') ?: EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace());
         foreach ($models as $i => $model) {
             $models[$i] = class_exists($model) ? $model : $this->laravel->getNamespace().'Models\\'.$model;
+            if (!is_subclass_of($models[$i], Model::class)) {
+                $this->components->error(sprintf('No Eloquent model "%s".', $model));
+                return self::FAILURE;
+            }
         }
         $rows = (new KeyUsage($encrypter, $this->laravel->make('db'), $this->laravel['config'], $this->laravel->make(UserKeys::class)))->scan($models);
         $ids = $encrypter->keyIds();

@@ -48,7 +48,8 @@ final class Ciphers
         $names = $config->get('sodium-crypt.read_ciphers');
         $ciphers = $names === null
             ? Cipher::cases()
-            : array_map(static fn ($n) => self::find((string) $n, 'sodium-crypt.read_ciphers'), is_string($names) ? explode(',', $names) : (array) $names);
+            : array_map(static fn ($n) => self::find((string) $n, 'sodium-crypt.read_ciphers'),
+                array_filter(array_map('trim', is_string($names) ? explode(',', $names) : (array) $names), static fn ($n) => $n !== ''));
         return array_values(array_filter($ciphers, static fn (Cipher $c) => $c !== $writes));
     }
 

@@ -19,6 +19,8 @@ use Symfony\Component\HttpFoundation\Response;
  * checks every key. Prepended to the global middleware on Laravel 10 only:
  * a cookie whose prefix was made with a previous key gets the current key's
  * prefix (re-encrypted as it is read), and EncryptCookies then accepts it.
+ * A cookie already under the current key (its V1 header says so) costs a
+ * header check: no decryption, no key leaves the extension.
  */
 final class UpgradeCookiePrefixes
 {
@@ -41,7 +43,7 @@ final class UpgradeCookiePrefixes
         $previous = null;
         $current = null;
         foreach ($request->cookies->all() as $name => $value) {
-            if (!is_string($value) || $value === '') {
+            if (!is_string($value) || $value === '' || $this->encrypter->isCurrent($value)) {
                 continue;
             }
             try {
