@@ -60,4 +60,14 @@ return [
     // first time, as the APP_KEY the existing indexes were made with. null
     // (never rotated): APP_KEY, which must then be 32 bytes.
     'blind_index_key' => env('BLIND_INDEX_KEY'),
+
+    // Index keys being rotated out (`crypto:keys --blind-index` puts the old
+    // one here): searches also match rows still indexed under them, until
+    // `crypto:reindex` has moved every row (rows of users whose key is
+    // wrapped with their password move at their next sign-in).
+    'blind_index_previous_keys' => env('BLIND_INDEX_PREVIOUS_KEYS'),
+
+    // The models crypto:status, crypto:reencrypt, crypto:reindex and --prune
+    // look at. []: every model class directly in app/Models.
+    'models' => [],
 ];

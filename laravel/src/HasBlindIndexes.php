@@ -11,14 +11,26 @@ use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
  * For models with UserEncryptedWithIndex casts:
  *   Patient::whereBlindIndex('ssn', '123-45-6789')->get()
  * compares the index column with the value's blind index, computed exactly as
- * the cast stores it (normalised: trimmed, lower-cased).
+ * the cast stores it (normalised: trimmed, lower-cased); while the global
+ * index key is being rotated, with its index under each previous key too.
  */
 trait HasBlindIndexes
 {
     public function scopeWhereBlindIndex(Builder $query, string $column, #[\SensitiveParameter] string $value): Builder
     {
         $cast = $this->blindIndexCast($column);
-        return $query->where($query->qualifyColumn($cast->indexColumn), $cast->index($value, $column));
+        $indexes = $cast->searchIndexes($value, $column);
+        $qualified = $query->qualifyColumn($cast->indexColumn);
+        return count($indexes) === 1 ? $query->where($qualified, $indexes[0]) : $query->whereIn($qualified, $indexes);
+    }
+
+    /**
+     * The column naming the user whose key encrypts a row, which crypto:reindex
+     * needs to re-index global indexes. Override for another name.
+     */
+    public function blindIndexOwnerColumn(): string
+    {
+        return 'user_id';
     }
 
     public function blindIndexCast(string $column): UserEncryptedWithIndex

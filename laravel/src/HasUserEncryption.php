@@ -6,6 +6,7 @@ namespace SodiumCrypt\Laravel;
 
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 
 /**
  * For the User model. Columns: encryption_key (the wrapped key, base64url)
@@ -24,13 +25,17 @@ trait HasUserEncryption
     /**
      * At login: unwrap with the password (promoting a server-wrapped key to
      * mode 1), load the key for this request and return the token the client
-     * sends back (X-Encryption-Token or the enc_token cookie).
+     * sends back (X-Encryption-Token or the enc_token cookie). While the
+     * global blind-index key is being rotated, the user's rows are
+     * re-indexed on the way (crypto:reindex cannot read them).
      */
     public function issueEncryptionToken(#[\SensitiveParameter] string $password): string
     {
         $keys = self::userKeys();
         $key = $keys->isEnrolled($this) ? $keys->unlockWithPassword($this, $password) : $keys->enroll($this, $password);
         KeyContext::set($key);
+        // While the global index key is rotated: this user's rows, which only this key reads.
+        app(BlindIndexRotator::class)->catchUp($this);
         return $keys->token($key);
     }
 

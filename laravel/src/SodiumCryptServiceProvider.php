@@ -16,6 +16,7 @@ use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Console\KeysCommand;
 use SodiumCrypt\Laravel\Console\ReencryptCommand;
+use SodiumCrypt\Laravel\Console\ReindexCommand;
 use SodiumCrypt\Laravel\Console\RewrapUsersCommand;
 use SodiumCrypt\Laravel\Console\StatusCommand;
 use SodiumCrypt\Laravel\Events\PasswordChanged;
@@ -23,6 +24,7 @@ use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Http\Middleware\BootPerUserEncryption;
 use SodiumCrypt\Laravel\Http\Middleware\UpgradeCookiePrefixes;
 use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
+use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
 
@@ -109,7 +111,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
     /**
      * Global blind indexes under their own key (BLIND_INDEX_KEY). Without one,
      * APP_KEY serves, but only while it has never been rotated: after a
-     * rotation by hand every search would silently find nothing.
+     * rotation by hand every search would silently find nothing. The keys of
+     * BLIND_INDEX_PREVIOUS_KEYS are searched too until crypto:reindex is done.
      */
     private function registerBlindIndexes(): void
     {
@@ -124,8 +127,17 @@ final class SodiumCryptServiceProvider extends ServiceProvider
             if ($key->length() !== 32) {
                 throw new InvalidConfiguration(sprintf('%s is %d bytes; blind indexes need a 32-byte key: set BLIND_INDEX_KEY (php artisan crypto:keys --show --cipher=aegis-256 prints one).', $what, $key->length()));
             }
-            return new BlindIndexes(new BlindIndex($key));
+            $previous = [];
+            foreach (AppKeys::parseList($config->get('sodium-crypt.blind_index_previous_keys'), 'BLIND_INDEX_PREVIOUS_KEYS') as $i => $one) {
+                if ($one->length() !== 32) {
+                    throw new InvalidConfiguration(sprintf('BLIND_INDEX_PREVIOUS_KEYS[%d] is %d bytes; blind index keys are 32 bytes.', $i, $one->length()));
+                }
+                $previous[] = new BlindIndex($one);
+            }
+            return new BlindIndexes(new BlindIndex($key), $previous);
         });
+        $this->app->bind(BlindIndexRotator::class, static fn (Application $app): BlindIndexRotator => new BlindIndexRotator(
+            $app->make(BlindIndexes::class), $app->make('config'), $app->path('Models'), $app->getNamespace()));
     }
 
     private function registerMiddleware(): void
@@ -158,7 +170,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         }
 
         if ($this->app->runningInConsole()) {
-            $this->commands([KeysCommand::class, ReencryptCommand::class, RewrapUsersCommand::class, StatusCommand::class]);
+            $this->commands([KeysCommand::class, ReencryptCommand::class, ReindexCommand::class, RewrapUsersCommand::class, StatusCommand::class]);
             return;
         }
         if (!$replaces) {

@@ -31,11 +31,24 @@ final class UserEncryptedWithIndex extends UserEncrypted
         return [$key => self::encrypter()->encryptString($value), $this->indexColumn => $this->index($value, $key)];
     }
 
-    /** The index a query compares with: the same function set() stores. */
+    /** The index set() stores. */
     public function index(#[\SensitiveParameter] string $value, string $column): string
     {
         return $this->scope === 'global'
             ? app(BlindIndexes::class)->compute($value, $column)
             : self::encrypter()->blindIndex($value, $column);
+    }
+
+    /**
+     * The indexes a query compares with: index(), and while the global index
+     * key is being rotated the value's index under each previous key too.
+     *
+     * @return non-empty-list<string>
+     */
+    public function searchIndexes(#[\SensitiveParameter] string $value, string $column): array
+    {
+        return $this->scope === 'global'
+            ? app(BlindIndexes::class)->candidates($value, $column)
+            : [self::encrypter()->blindIndex($value, $column)];
     }
 }

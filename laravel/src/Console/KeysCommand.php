@@ -24,7 +24,8 @@ use Symfony\Component\Console\Attribute\AsCommand;
  * moves to the front of APP_PREVIOUS_KEYS, so everything already encrypted
  * still opens. The first run also gives global blind indexes their own key
  * (BLIND_INDEX_KEY: the APP_KEY they were made with), so they never depend
- * on APP_KEY again. --prune drops the previous keys no stored value needs.
+ * on APP_KEY again. --prune drops the previous keys no stored value needs;
+ * --blind-index rotates BLIND_INDEX_KEY alone (then crypto:reindex).
  */
 #[AsCommand(name: 'crypto:keys')]
 final class KeysCommand extends Command
@@ -35,6 +36,7 @@ final class KeysCommand extends Command
         {--cipher= : Cipher to generate for and write from now on (Sodium_AEGIS256GCM, aegis-128l, AES-256-CBC, …); default: the configured one}
         {--show : Print the key instead of writing it}
         {--prune : Drop the previous keys that no stored value needs any more (see crypto:status)}
+        {--blind-index : Rotate BLIND_INDEX_KEY instead (the old one leads BLIND_INDEX_PREVIOUS_KEYS); then run crypto:reindex}
         {--force : Do not ask in production}';
 
     protected $description = 'Generate the APP_KEY for the configured cipher, keeping the old one in APP_PREVIOUS_KEYS';
@@ -43,6 +45,9 @@ final class KeysCommand extends Command
     {
         if ($this->option('prune')) {
             return $this->prune();
+        }
+        if ($this->option('blind-index')) {
+            return $this->rotateIndexKey();
         }
         $config = $this->laravel['config'];
         $name = (string) ($this->option('cipher') ?: $config->get('sodium-crypt.cipher') ?: $config->get('app.cipher') ?: Cipher::Aegis256->laravelName());
@@ -101,6 +106,45 @@ final class KeysCommand extends Command
         $this->components->info(sprintf('New %d-byte APP_KEY for %s written to %s%s.',
             $length, $cipher->laravelName(), basename($this->laravel->environmentFilePath()),
             $old ? '; the old key leads APP_PREVIOUS_KEYS' : ''));
+        $this->warnIfCached();
+        return self::SUCCESS;
+    }
+
+    /**
+     * A new BLIND_INDEX_KEY; the one in use (BLIND_INDEX_KEY, else APP_KEY)
+     * leads BLIND_INDEX_PREVIOUS_KEYS, which searches keep matching until
+     * crypto:reindex has moved the rows. APP_KEY is left alone.
+     */
+    private function rotateIndexKey(): int
+    {
+        $text = self::newKeyText(32);
+        if ($this->option('show')) {
+            $this->line('<comment>'.$text.'</comment>');
+            return self::SUCCESS;
+        }
+        if (!$this->confirmToProceed()) {
+            return self::FAILURE;
+        }
+        $env = new EnvFile($this->laravel->environmentFilePath());
+        $old = $env->get('BLIND_INDEX_KEY') ?: $this->laravel['config']->get('sodium-crypt.blind_index_key') ?: $env->get('APP_KEY');
+        $previous = array_filter(array_map('trim', explode(',', (string) $env->get('BLIND_INDEX_PREVIOUS_KEYS'))), static fn ($k) => $k !== '' && $k !== $old);
+        if (is_string($old) && $old !== '' && AppKeys::parse($old, 'the blind index key in use')->length() === 32) {
+            array_unshift($previous, $old);
+        }
+        $values = ['BLIND_INDEX_KEY' => $text, 'BLIND_INDEX_PREVIOUS_KEYS' => implode(',', $previous)];
+        try {
+            $env->set($values);
+        } catch (\RuntimeException $e) {
+            $this->components->error($e->getMessage());
+            return self::FAILURE;
+        }
+        $this->laravel['config']->set('sodium-crypt.blind_index_key', $text);
+        $this->laravel['config']->set('sodium-crypt.blind_index_previous_keys', $previous);
+        $this->forgetKeyedServices();
+        sodium_memzero($text);
+        $values = [];
+        $this->components->info(sprintf('New BLIND_INDEX_KEY written to %s; the old one leads BLIND_INDEX_PREVIOUS_KEYS, so searches keep matching. Now run `php artisan crypto:reindex`.',
+            basename($this->laravel->environmentFilePath())));
         $this->warnIfCached();
         return self::SUCCESS;
     }

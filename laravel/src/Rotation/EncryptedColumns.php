@@ -27,12 +27,15 @@ final class EncryptedColumns
 
     /**
      * sodium-crypt.models when set, else every model class directly in
-     * app/Models (the skeleton's place) that has encrypted columns.
+     * app/Models (the skeleton's place), that has encrypted columns (or
+     * whatever $has asks for).
      *
+     * @param ?callable(Model): bool $has
      * @return list<class-string<Model>>
      */
-    public static function models(Repository $config, string $modelsPath, string $namespace): array
+    public static function models(Repository $config, string $modelsPath, string $namespace, ?callable $has = null): array
     {
+        $has ??= static fn (Model $model): bool => self::of($model) !== [];
         $classes = (array) $config->get('sodium-crypt.models', []);
         if ($classes === []) {
             foreach (glob($modelsPath.'/*.php') ?: [] as $file) {
@@ -40,6 +43,6 @@ final class EncryptedColumns
             }
         }
         return array_values(array_filter($classes, static fn ($class) => is_string($class) && class_exists($class)
-            && is_subclass_of($class, Model::class) && !(new \ReflectionClass($class))->isAbstract() && self::of(new $class()) !== []));
+            && is_subclass_of($class, Model::class) && !(new \ReflectionClass($class))->isAbstract() && $has(new $class())));
     }
 }

@@ -1,0 +1,121 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Console;
+
+use Illuminate\Console\Command;
+use Illuminate\Database\Eloquent\Collection;
+use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\DecryptionFailed;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Exceptions\UserKeyException;
+use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
+use SodiumCrypt\Laravel\UserKeys;
+use Symfony\Component\Console\Attribute\AsCommand;
+
+/**
+ * After `crypto:keys --blind-index`: recomputes every global blind index under
+ * the current BLIND_INDEX_KEY. Rows of server-wrapped (mode 2) users are done
+ * here, their keys unwrapped with APP_KEY; rows of password-wrapped (mode 1)
+ * users can only be read with the password, so they move at the user's next
+ * sign-in and are counted here. One transaction per chunk, one conditional
+ * UPDATE per row: rows already under the current key are skipped, so an
+ * interrupted run resumes where it stopped.
+ */
+#[AsCommand(name: 'crypto:reindex')]
+final class ReindexCommand extends Command
+{
+    protected $signature = 'crypto:reindex
+        {--chunk=500 : Rows per transaction}';
+
+    protected $description = 'Recompute global blind indexes under the current BLIND_INDEX_KEY';
+
+    private int $moved = 0;
+    private int $current = 0;
+    private int $waiting = 0;
+    /** @var array<string, true> */
+    private array $waitingUsers = [];
+    /** @var array<string, list<string>> table => ids */
+    private array $failed = [];
+
+    public function handle(BlindIndexRotator $rotator, UserKeys $keys): int
+    {
+        $this->moved = $this->current = $this->waiting = 0;
+        $this->waitingUsers = $this->failed = [];
+        $userClass = $this->laravel['config']->get('auth.providers.users.model');
+        if (!is_string($userClass) || !class_exists($userClass) || !UserKeys::supports(new $userClass())) {
+            $this->components->error('auth.providers.users.model is not a model with SodiumCrypt\Laravel\HasUserEncryption.');
+            return self::FAILURE;
+        }
+        $models = $rotator->models();
+        if ($models === []) {
+            $this->components->info('No model has a global blind index (UserEncryptedWithIndex:…,global): nothing to do.');
+            return self::SUCCESS;
+        }
+        $chunk = max(1, (int) $this->option('chunk'));
+        foreach ($models as $class) {
+            $model = new $class();
+            $owner = $model->blindIndexOwnerColumn();
+            $query = $model->newQueryWithoutScopes();
+            $this->components->task($class, function () use ($query, $chunk, $rotator, $keys, $userClass, $owner, $model): void {
+                $query->chunkById($chunk, fn (Collection $rows) => $model->getConnection()->transaction(
+                    fn () => $this->chunk($rows, $rotator, $keys, $userClass, $owner)));
+            });
+        }
+
+        $this->components->info(sprintf('%d re-indexed, %d already current.', $this->moved, $this->current));
+        if ($this->waiting > 0) {
+            $this->components->warn(sprintf('%d row(s) of %d password-wrapped user(s) are read only with their password: they are re-indexed at each one\'s next sign-in, and searches find them under BLIND_INDEX_PREVIOUS_KEYS until then.', $this->waiting, count($this->waitingUsers)));
+        }
+        if ($this->failed !== []) {
+            foreach ($this->failed as $table => $ids) {
+                $this->components->error(sprintf('%d row(s) cannot be re-indexed (%s ids %s): no owner with a readable key, or a value that does not open under it.', count($ids), $table, implode(', ', array_slice($ids, 0, 50))));
+            }
+            return self::FAILURE;
+        }
+        return self::SUCCESS;
+    }
+
+    /** @param Collection<int, Model> $rows */
+    private function chunk(Collection $rows, BlindIndexRotator $rotator, UserKeys $keys, string $userClass, string $owner): void
+    {
+        $users = $userClass::query()->whereKey($rows->pluck($owner)->filter()->unique()->values())->get()->keyBy(fn (Model $u) => (string) $u->getKey());
+        foreach ($rows->groupBy(fn (Model $row) => (string) $row->getAttribute($owner)) as $id => $own) {
+            $user = $users->get((string) $id);
+            if ($user !== null && $keys->mode($user) === 1) {
+                $this->waiting += $own->count();
+                $this->waitingUsers[(string) $id] = true;
+                continue;
+            }
+            try {
+                if ($user === null || $keys->mode($user) !== 2) {
+                    throw new DecryptionFailed('no owner key');
+                }
+                KeyContext::set($keys->unlockWithServerKey($user));
+            } catch (DecryptionFailed|UserKeyException) {
+                $this->markFailed($own);
+                continue;
+            }
+            try {
+                foreach ($own as $row) {
+                    try {
+                        $rotator->reindex($row) ? $this->moved++ : $this->current++;
+                    } catch (DecryptionFailed) {
+                        $this->markFailed(new Collection([$row]));
+                    }
+                }
+            } finally {
+                KeyContext::clear();
+            }
+        }
+    }
+
+    /** @param Collection<int, Model> $rows */
+    private function markFailed(Collection $rows): void
+    {
+        foreach ($rows as $row) {
+            $this->failed[$row->getTable()][] = (string) $row->getKey();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Rotation;
+
+use Illuminate\Contracts\Config\Repository;
+use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\BlindIndexes;
+use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
+use SodiumCrypt\Laravel\HasBlindIndexes;
+
+/**
+ * Moves global blind indexes to the current index key after the index key
+ * itself was rotated (crypto:keys --blind-index). The values are under their
+ * owners' user keys, so a row can only be re-indexed while its owner's key is
+ * in the KeyContext: offline for server-wrapped users (crypto:reindex), at
+ * sign-in for password-wrapped ones (catchUp()). Each row is one conditional
+ * UPDATE (WHERE the index is still what was read), so a run that dies, or a
+ * request re-indexing the same row at once, never leaves a half-written row.
+ */
+final class BlindIndexRotator
+{
+    public function __construct(
+        private readonly BlindIndexes $indexes,
+        private readonly Repository $config,
+        private readonly string $modelsPath,
+        private readonly string $namespace,
+    ) {
+    }
+
+    /**
+     * The globally indexed columns of a model (HasBlindIndexes with
+     * UserEncryptedWithIndex:…,global casts).
+     *
+     * @return array<string, UserEncryptedWithIndex> value column => its cast
+     */
+    public static function columns(Model $model): array
+    {
+        if (!in_array(HasBlindIndexes::class, class_uses_recursive($model), true)) {
+            return [];
+        }
+        $columns = [];
+        foreach ($model->getCasts() as $column => $cast) {
+            if (str_starts_with((string) $cast, UserEncryptedWithIndex::class.':')) {
+                $one = $model->blindIndexCast($column);
+                if ($one->scope === 'global') {
+                    $columns[$column] = $one;
+                }
+            }
+        }
+        return $columns;
+    }
+
+    /** @return list<class-string<Model>> */
+    public function models(): array
+    {
+        return EncryptedColumns::models($this->config, $this->modelsPath, $this->namespace, static fn (Model $m): bool => self::columns($m) !== []);
+    }
+
+    /**
+     * At sign-in, with the user's key in the context: re-indexes that user's
+     * rows while previous index keys are configured; nothing otherwise.
+     *
+     * @return int rows re-indexed
+     */
+    public function catchUp(Model $user): int
+    {
+        if (!$this->indexes->isRotating() || !KeyContext::has()) {
+            return 0;
+        }
+        $moved = 0;
+        foreach ($this->models() as $class) {
+            $model = new $class();
+            $rows = $model->newQueryWithoutScopes()->where($model->blindIndexOwnerColumn(), $user->getKey());
+            foreach ($rows->lazyById(500) as $row) {
+                $moved += (int) $this->reindex($row);
+            }
+        }
+        return $moved;
+    }
+
+    /**
+     * One row, decrypted under the key in the context: its global indexes
+     * recomputed under the current index key and written if they differ,
+     * only if they are still what was read.
+     *
+     * @return bool whether the row was written
+     * @throws \SodiumCrypt\DecryptionFailed when a value does not open under the context key
+     */
+    public function reindex(Model $row): bool
+    {
+        $read = $write = [];
+        foreach (self::columns($row) as $column => $cast) {
+            $stored = $row->getRawOriginal($cast->indexColumn);
+            $value = $row->getAttribute($column);
+            if ($stored === null || $value === null) {
+                continue;
+            }
+            $index = $cast->index((string) $value, $column);
+            if ($index !== $stored) {
+                $read[$cast->indexColumn] = $stored;
+                $write[$cast->indexColumn] = $index;
+            }
+        }
+        if ($write === []) {
+            return false;
+        }
+        $written = $row->newQueryWithoutScopes()->toBase()
+            ->where($row->getKeyName(), $row->getKey())->where($read)->update($write) > 0;
+        $row->forceFill($write)->syncOriginalAttributes(array_keys($write));
+        return $written;
+    }
+}
