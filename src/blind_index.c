@@ -214,6 +214,11 @@ zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_st
 	return *out ? SUCCESS : FAILURE;
 }
 
+uint32_t sc_blind_index_cached(zend_object *obj)
+{
+	return zend_hash_num_elements(&blind_from_obj(obj)->subkeys);
+}
+
 PHP_METHOD(SodiumCrypt_BlindIndex, __construct)
 {
 	zend_object *key;

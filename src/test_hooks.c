@@ -19,4 +19,16 @@ ZEND_FUNCTION(SodiumCrypt_Test_context_memory)
 	sodium_bin2hex(ZSTR_VAL(hex), 2 * sc_context_last_len + 1, sc_context_last_bytes, sc_context_last_len);
 	RETURN_NEW_STR(hex);
 }
+
+ZEND_FUNCTION(SodiumCrypt_Test_blind_index_cached);
+ZEND_FUNCTION(SodiumCrypt_Test_blind_index_cached)
+{
+	zend_object *index;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJ_OF_CLASS(index, sc_ce_BlindIndex)
+	ZEND_PARSE_PARAMETERS_END();
+
+	RETURN_LONG((zend_long) sc_blind_index_cached(index));
+}
 #endif

@@ -1,8 +1,14 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b576b7b4b555333ea95a3380081dae19c36ce7e5 */
+ * Stub hash: 2124c7039073667cdc7a4da5635e2f6b604cf8f1 */
 
 #if defined(SC_TEST_HOOKS)
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_context_memory, 0, 0, IS_STRING, 1)
+ZEND_END_ARG_INFO()
+#endif
+
+#if defined(SC_TEST_HOOKS)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_blind_index_cached, 0, 1, IS_LONG, 0)
+	ZEND_ARG_OBJ_INFO(0, index, SodiumCrypt\\BlindIndex, 0)
 ZEND_END_ARG_INFO()
 #endif
 
@@ -10,11 +16,17 @@ ZEND_END_ARG_INFO()
 #if defined(SC_TEST_HOOKS)
 ZEND_FUNCTION(SodiumCrypt_Test_context_memory);
 #endif
+#if defined(SC_TEST_HOOKS)
+ZEND_FUNCTION(SodiumCrypt_Test_blind_index_cached);
+#endif
 
 
 static const zend_function_entry ext_functions[] = {
 #if defined(SC_TEST_HOOKS)
 	ZEND_NS_FALIAS("SodiumCrypt\\Test", context_memory, SodiumCrypt_Test_context_memory, arginfo_SodiumCrypt_Test_context_memory)
+#endif
+#if defined(SC_TEST_HOOKS)
+	ZEND_NS_FALIAS("SodiumCrypt\\Test", blind_index_cached, SodiumCrypt_Test_blind_index_cached, arginfo_SodiumCrypt_Test_blind_index_cached)
 #endif
 	ZEND_FE_END
 };

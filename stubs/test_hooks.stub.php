@@ -11,4 +11,7 @@ namespace SodiumCrypt\Test;
  * freed, to prove they are zero. Null when no key was ever set in this process.
  */
 function context_memory(): ?string {}
+
+/** Test builds only: how many column sub-keys a BlindIndex holds in the arena. */
+function blind_index_cached(\SodiumCrypt\BlindIndex $index): int {}
 #endif
