@@ -1,5 +1,6 @@
 /* SodiumCrypt\BlindIndex: keyed BLAKE2b of normalised values, one KDF
- * sub-key per column, cached in the locked arena for the object's life. */
+ * sub-key per column, cached in the locked arena for the object's life
+ * (except for KeyContext's key, which clear() wipes). */
 #include "sc_php.h"
 #include "zend_smart_str.h"
 #include "blind_index_arginfo.h"
@@ -47,27 +48,31 @@ static void blind_index_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
-/* The sub-key of a column: cached, or derived into buf when the cache is
- * full. NULL (with an exception) when the key has been wiped, in which case
- * the cache is wiped too. */
-static const uint8_t *column_subkey(sc_blind_index_obj *bi, zend_string *column, uint8_t buf[SC_BLIND_KEY_BYTES])
+/* The sub-key of a column, copied into buf: nothing a computation holds
+ * points into the cache, which a call-out (a userland mb_strtolower) may
+ * change. Sub-keys of KeyContext's key are never cached: they would outlive
+ * clear(). false (with an exception) when the key has been wiped, in which
+ * case the cache is wiped too. */
+static bool column_subkey(sc_blind_index_obj *bi, zend_string *column, uint8_t buf[SC_BLIND_KEY_BYTES])
 {
 	const sc_keyref *key = sc_key_live(bi->key);
 	if (!key) {
 		zend_hash_clean(&bi->subkeys);
-		return NULL;
+		return false;
 	}
-	uint8_t *sub = zend_hash_find_ptr(&bi->subkeys, column);
-	if (sub) {
-		return sub;
+	const uint8_t *cached = zend_hash_find_ptr(&bi->subkeys, column);
+	if (cached) {
+		memcpy(buf, cached, SC_BLIND_KEY_BYTES);
+		return true;
 	}
-	if (zend_hash_num_elements(&bi->subkeys) < MAX_CACHED_COLUMNS && (sub = sc_arena_alloc(SC_BLIND_KEY_BYTES))) {
+	sc_blind_subkey(buf, key->bytes, ZSTR_VAL(column), ZSTR_LEN(column));
+	uint8_t *sub;
+	if (!sc_key_from_obj(bi->key)->in_context && zend_hash_num_elements(&bi->subkeys) < MAX_CACHED_COLUMNS
+			&& (sub = sc_arena_alloc(SC_BLIND_KEY_BYTES))) {
+		memcpy(sub, buf, SC_BLIND_KEY_BYTES);
 		zend_hash_add_new_ptr(&bi->subkeys, column, sub);
-	} else {
-		sub = buf;
 	}
-	sc_blind_subkey(sub, key->bytes, ZSTR_VAL(column), ZSTR_LEN(column));
-	return sub;
+	return true;
 }
 
 /* mb_strtolower(), for text beyond ASCII: the very function laravel-crypto
@@ -173,6 +178,12 @@ static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const ze
 		sodium_memzero(lowered, sizeof lowered);
 	}
 	zend_string *input = index_input(value, normalise, context);
+	/* index_input() may have called userland (mb_strtolower): if that
+	 * cleared the key, nothing more is hashed under it. */
+	if (input && !sc_key_live(bi->key)) {
+		wipe_release(input);
+		input = NULL;
+	}
 	if (!input) {
 		zend_string_efree(out);
 		return NULL;
@@ -201,8 +212,7 @@ static zend_string *compute_of(zend_object *obj, const zend_string *value, zend_
 	zval this_zv;
 	ZVAL_OBJ(&this_zv, obj);
 	sc_blind_index_obj *bi = this_blind_index(&this_zv);
-	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
-	zend_string *out = sub ? compute(bi, sub, value, normalise, context) : NULL;
+	zend_string *out = bi && column_subkey(bi, column, buf) ? compute(bi, buf, value, normalise, context) : NULL;
 	sodium_memzero(buf, sizeof buf);
 	return out;
 }
@@ -320,11 +330,10 @@ PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
-	const uint8_t *sub = bi ? column_subkey(bi, column, buf) : NULL;
-	if (!sub) {
+	if (!bi || !column_subkey(bi, column, buf)) {
 		RETURN_THROWS();
 	}
-	compute_each_ctx ctx = { bi, sub, normalise };
+	compute_each_ctx ctx = { bi, buf, normalise };
 	sc_map_strings(return_value, values, 1, compute_each, &ctx);
 	sodium_memzero(buf, sizeof buf);
 }

@@ -43,6 +43,7 @@ PHP_METHOD(SodiumCrypt_KeyContext, set)
 	if (!copy) {
 		RETURN_THROWS();
 	}
+	sc_key_from_obj(copy)->in_context = true;
 	sc_key_context_clear();
 	SC_G(context_key) = copy;
 	sc_context_last_bytes = sc_key_from_obj(copy)->ref.bytes;

@@ -30,6 +30,7 @@ void sc_register_keyring(void);
 typedef struct {
 	sc_keyref ref;      /* ref.bytes point into the locked arena */
 	bool has_id;        /* ref.id computed (lazily: one BLAKE2b, not always needed) */
+	bool in_context;    /* KeyContext's own copy: wiped by clear(), so nothing derived from it is cached */
 	zend_object std;
 } sc_key_obj;
 
