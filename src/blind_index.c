@@ -108,60 +108,126 @@ static void wipe_release(zend_string *s)
 	zend_string_release(s);
 }
 
-/* What is hashed: mb_strtolower(trim(value)) when normalising, then
- * "|" . implode("|", context). NULL with an exception. */
-static zend_string *index_input(const zend_string *value, bool normalise, HashTable *context)
+/* How a context is joined to the value. */
+typedef enum {
+	CONTEXT_TYPED,          /* field(value) | field(part)…: unambiguous */
+	CONTEXT_LARAVEL_CRYPTO, /* value "|" part "|" …: laravel-crypto's, ambiguous */
+} context_encoding;
+
+/* type | LE64(length) | bytes */
+static void append_field(smart_str *s, char type, const char *p, size_t len)
+{
+	char n[8];
+	for (int i = 0; i < 8; i++) {
+		n[i] = (char) (uint8_t) ((uint64_t) len >> (8 * i));
+	}
+	smart_str_appendc(s, type);
+	smart_str_appendl(s, n, sizeof n);
+	smart_str_appendl(s, p, len);
+}
+
+/* One context part, typed: strings, ints, bools and null each keep their
+ * type, so null, false, "" and 0 stay distinct. FAILURE with a TypeError. */
+static zend_result append_typed_part(smart_str *s, zval *part)
+{
+	char buf[MAX_LENGTH_OF_LONG + 1];
+	char *digits;
+	switch (Z_TYPE_P(part)) {
+		case IS_STRING:
+			append_field(s, 's', Z_STRVAL_P(part), Z_STRLEN_P(part));
+			return SUCCESS;
+		case IS_LONG:
+			digits = zend_print_long_to_buf(buf + sizeof buf - 1, Z_LVAL_P(part));
+			append_field(s, 'i', digits, (size_t) (buf + sizeof buf - 1 - digits));
+			return SUCCESS;
+		case IS_TRUE:
+		case IS_FALSE:
+			append_field(s, 'b', Z_TYPE_P(part) == IS_TRUE ? "1" : "0", 1);
+			return SUCCESS;
+		case IS_NULL:
+			append_field(s, 'n', "", 0);
+			return SUCCESS;
+		default:
+			sc_argument_error(zend_ce_type_error, 4, "must contain only strings, ints, bools or null, %s given",
+				Z_TYPE_P(part) == IS_OBJECT ? ZSTR_VAL(Z_OBJCE_P(part)->name) : zend_zval_type_name(part));
+			return FAILURE;
+	}
+}
+
+/* laravel-crypto's: "|" . (string) part. */
+static zend_result append_loose_part(smart_str *s, zval *part)
+{
+	if (Z_TYPE_P(part) == IS_ARRAY || Z_TYPE_P(part) == IS_OBJECT || Z_TYPE_P(part) == IS_RESOURCE) {
+		sc_argument_error(zend_ce_type_error, 4, "must contain only scalars or null, %s given", zend_zval_type_name(part));
+		return FAILURE;
+	}
+	smart_str_appendc(s, '|');
+	zend_string *p = zval_get_string(part);
+	smart_str_append(s, p);
+	zend_string_release(p);
+	return SUCCESS;
+}
+
+/* The value as hashed: mb_strtolower(trim(value)) when normalising. NULL
+ * with an exception. */
+static zend_string *normalised(const zend_string *value, bool normalise)
 {
 	const char *s = ZSTR_VAL(value);
 	size_t len = ZSTR_LEN(value);
-	zend_string *lowered = NULL;
-	smart_str input = {0};
+	if (!normalise) {
+		return zend_string_init(s, len, 0);
+	}
+	sc_trim(&s, &len);
+	zend_string *out = zend_string_alloc(len, 0);
+	if (sc_ascii_lower(ZSTR_VAL(out), s, len)) {
+		ZSTR_VAL(out)[len] = '\0';
+		return out;
+	}
+	sodium_memzero(ZSTR_VAL(out), len);
+	zend_string_efree(out);
+	return mb_lower(s, len);
+}
 
-	if (normalise) {
-		sc_trim(&s, &len);
-		smart_str_alloc(&input, len, 0);
-		if (sc_ascii_lower(ZSTR_VAL(input.s) + ZSTR_LEN(input.s), s, len)) {
-			ZSTR_LEN(input.s) += len;
-		} else {
-			if (!(lowered = mb_lower(s, len))) {
-				smart_str_free(&input);
-				return NULL;
-			}
-			smart_str_append(&input, lowered);
-			wipe_release(lowered);
-		}
+/* What is hashed: the normalised value, then the context in the given
+ * encoding. NULL with an exception. */
+static zend_string *index_input(const zend_string *value, bool normalise, HashTable *context, context_encoding enc)
+{
+	zend_string *text = normalised(value, normalise);
+	if (!text || !context || zend_hash_num_elements(context) == 0) {
+		return text;
+	}
+	smart_str input = {0};
+	if (enc == CONTEXT_TYPED) {
+		append_field(&input, 's', ZSTR_VAL(text), ZSTR_LEN(text));
 	} else {
-		smart_str_appendl(&input, s, len);
+		smart_str_append(&input, text);
 	}
-	if (context && zend_hash_num_elements(context) > 0) {
-		zval *part;
-		ZEND_HASH_FOREACH_VAL(context, part) {
-			ZVAL_DEREF(part);
-			if (Z_TYPE_P(part) == IS_ARRAY || Z_TYPE_P(part) == IS_OBJECT || Z_TYPE_P(part) == IS_RESOURCE) {
-				sc_argument_error(zend_ce_type_error, 4, "must contain only scalars or null, %s given",
-					zend_zval_type_name(part));
-				smart_str_free(&input);
-				return NULL;
+	wipe_release(text);
+	zval *part;
+	ZEND_HASH_FOREACH_VAL(context, part) {
+		ZVAL_DEREF(part);
+		if ((enc == CONTEXT_TYPED ? append_typed_part(&input, part) : append_loose_part(&input, part)) == FAILURE) {
+			if (input.s) {
+				sodium_memzero(ZSTR_VAL(input.s), ZSTR_LEN(input.s));
 			}
-			smart_str_appendc(&input, '|');
-			zend_string *p = zval_get_string(part);
-			smart_str_append(&input, p);
-			zend_string_release(p);
-		} ZEND_HASH_FOREACH_END();
-	}
+			smart_str_free(&input);
+			return NULL;
+		}
+	} ZEND_HASH_FOREACH_END();
 	smart_str_0(&input);
-	return input.s ? input.s : ZSTR_EMPTY_ALLOC();
+	return input.s;
 }
 
 static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const zend_string *value,
-	bool normalise, HashTable *context)
+	bool normalise, HashTable *context, context_encoding enc)
 {
 	zend_string *out = zend_string_alloc(bi->out_len, 0);
 	ZSTR_VAL(out)[bi->out_len] = '\0';
+	bool has_context = context && zend_hash_num_elements(context) > 0;
 
 	/* The common case allocates nothing: no context, and the value as it is
 	 * or lower-cased ASCII that fits on the stack. */
-	if (!context || zend_hash_num_elements(context) == 0) {
+	if (!has_context) {
 		const char *s = ZSTR_VAL(value);
 		size_t len = ZSTR_LEN(value);
 		char lowered[256];
@@ -177,7 +243,7 @@ static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const ze
 		}
 		sodium_memzero(lowered, sizeof lowered);
 	}
-	zend_string *input = index_input(value, normalise, context);
+	zend_string *input = index_input(value, normalise, context, enc);
 	/* index_input() may have called userland (mb_strtolower): if that
 	 * cleared the key, nothing more is hashed under it. */
 	if (input && !sc_key_live(bi->key)) {
@@ -188,7 +254,14 @@ static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const ze
 		zend_string_efree(out);
 		return NULL;
 	}
-	sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
+	if (has_context && enc == CONTEXT_TYPED) {
+		uint8_t ctx_sub[SC_BLIND_KEY_BYTES];
+		sc_blind_context_subkey(ctx_sub, sub);
+		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, ctx_sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
+		sodium_memzero(ctx_sub, sizeof ctx_sub);
+	} else {
+		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
+	}
 	wipe_release(input);
 	return out;
 }
@@ -206,13 +279,13 @@ static sc_blind_index_obj *this_blind_index(zval *this_ptr)
 /* compute() of a BlindIndex object, for its methods and the C API; NULL
  * with an exception. */
 static zend_string *compute_of(zend_object *obj, const zend_string *value, zend_string *column, bool normalise,
-	HashTable *context)
+	HashTable *context, context_encoding enc)
 {
 	uint8_t buf[SC_BLIND_KEY_BYTES];
 	zval this_zv;
 	ZVAL_OBJ(&this_zv, obj);
 	sc_blind_index_obj *bi = this_blind_index(&this_zv);
-	zend_string *out = bi && column_subkey(bi, column, buf) ? compute(bi, buf, value, normalise, context) : NULL;
+	zend_string *out = bi && column_subkey(bi, column, buf) ? compute(bi, buf, value, normalise, context, enc) : NULL;
 	sodium_memzero(buf, sizeof buf);
 	return out;
 }
@@ -220,7 +293,7 @@ static zend_string *compute_of(zend_object *obj, const zend_string *value, zend_
 zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_string *column, bool normalise,
 	zend_string **out)
 {
-	*out = compute_of(obj, value, column, normalise, NULL);
+	*out = compute_of(obj, value, column, normalise, NULL, CONTEXT_TYPED);
 	return *out ? SUCCESS : FAILURE;
 }
 
@@ -257,7 +330,7 @@ PHP_METHOD(SodiumCrypt_BlindIndex, __construct)
 	bi->out_len = (size_t) out_len;
 }
 
-PHP_METHOD(SodiumCrypt_BlindIndex, compute)
+static void compute_method(INTERNAL_FUNCTION_PARAMETERS, context_encoding enc)
 {
 	zend_string *value, *column;
 	bool normalise = true;
@@ -271,11 +344,21 @@ PHP_METHOD(SodiumCrypt_BlindIndex, compute)
 		Z_PARAM_ARRAY_HT(context)
 	ZEND_PARSE_PARAMETERS_END();
 
-	zend_string *out = compute_of(Z_OBJ_P(ZEND_THIS), value, column, normalise, context);
+	zend_string *out = compute_of(Z_OBJ_P(ZEND_THIS), value, column, normalise, context, enc);
 	if (!out) {
 		RETURN_THROWS();
 	}
 	RETURN_NEW_STR(out);
+}
+
+PHP_METHOD(SodiumCrypt_BlindIndex, compute)
+{
+	compute_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, CONTEXT_TYPED);
+}
+
+PHP_METHOD(SodiumCrypt_BlindIndex, computeLaravelCrypto)
+{
+	compute_method(INTERNAL_FUNCTION_PARAM_PASSTHRU, CONTEXT_LARAVEL_CRYPTO);
 }
 
 PHP_METHOD(SodiumCrypt_BlindIndex, verify)
@@ -293,7 +376,7 @@ PHP_METHOD(SodiumCrypt_BlindIndex, verify)
 		Z_PARAM_ARRAY_HT(context)
 	ZEND_PARSE_PARAMETERS_END();
 
-	zend_string *expected = compute_of(Z_OBJ_P(ZEND_THIS), value, column, normalise, context);
+	zend_string *expected = compute_of(Z_OBJ_P(ZEND_THIS), value, column, normalise, context, CONTEXT_TYPED);
 	if (!expected) {
 		RETURN_THROWS();
 	}
@@ -312,7 +395,7 @@ typedef struct {
 static zend_string *compute_each(void *ctx, const zend_string *value)
 {
 	compute_each_ctx *c = ctx;
-	return compute(c->bi, c->sub, value, c->normalise, NULL);
+	return compute(c->bi, c->sub, value, c->normalise, NULL, CONTEXT_TYPED);
 }
 
 PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)

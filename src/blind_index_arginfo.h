@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 61a1f70c19cdf2e869005b19d759a1e3dae16e6a */
+ * Stub hash: 4e83010e40945b4f0aac73d1b23e9b3c4ee84bc9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_BlindIndex___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, key, SodiumCrypt\\Key, 0)
@@ -21,6 +21,8 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_BlindIndex_ver
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, context, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_SodiumCrypt_BlindIndex_computeLaravelCrypto arginfo_class_SodiumCrypt_BlindIndex_compute
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_BlindIndex_computeMany, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, values, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, column, IS_STRING, 0)
@@ -31,6 +33,7 @@ ZEND_END_ARG_INFO()
 ZEND_METHOD(SodiumCrypt_BlindIndex, __construct);
 ZEND_METHOD(SodiumCrypt_BlindIndex, compute);
 ZEND_METHOD(SodiumCrypt_BlindIndex, verify);
+ZEND_METHOD(SodiumCrypt_BlindIndex, computeLaravelCrypto);
 ZEND_METHOD(SodiumCrypt_BlindIndex, computeMany);
 
 
@@ -38,6 +41,7 @@ static const zend_function_entry class_SodiumCrypt_BlindIndex_methods[] = {
 	ZEND_ME(SodiumCrypt_BlindIndex, __construct, arginfo_class_SodiumCrypt_BlindIndex___construct, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_BlindIndex, compute, arginfo_class_SodiumCrypt_BlindIndex_compute, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_BlindIndex, verify, arginfo_class_SodiumCrypt_BlindIndex_verify, ZEND_ACC_PUBLIC)
+	ZEND_ME(SodiumCrypt_BlindIndex, computeLaravelCrypto, arginfo_class_SodiumCrypt_BlindIndex_computeLaravelCrypto, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_BlindIndex, computeMany, arginfo_class_SodiumCrypt_BlindIndex_computeMany, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
@@ -54,6 +58,8 @@ static zend_class_entry *register_class_SodiumCrypt_BlindIndex(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "compute", sizeof("compute") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "verify", sizeof("verify") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "computelaravelcrypto", sizeof("computelaravelcrypto") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "computemany", sizeof("computemany") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 

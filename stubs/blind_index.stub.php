@@ -6,9 +6,12 @@ namespace SodiumCrypt;
 
 /**
  * Searchable encrypted columns: a keyed BLAKE2b of the normalised value under
- * a per-column sub-key (laravel-crypto v3 compatible). Normalising is
- * mb_strtolower(trim($value)); a context is appended as "|" . implode("|", $context).
- * Sub-keys are cached per column for the life of this object and wiped with it.
+ * a per-column sub-key (laravel-crypto v3 compatible without a context).
+ * Normalising is mb_strtolower(trim($value)). With a context (strings, ints,
+ * bools, null), value and parts are hashed length-prefixed and typed under a
+ * key derived from the sub-key, so no split or conversion of them collides.
+ * Sub-keys are cached per column for the life of this object and wiped with
+ * it; those of KeyContext's key are not cached.
  *
  * @strict-properties
  * @not-serializable
@@ -22,6 +25,13 @@ final class BlindIndex
 
     /** Constant time. */
     public function verify(string $index, #[\SensitiveParameter] string $value, string $column, bool $normalise = true, array $context = []): bool {}
+
+    /**
+     * laravel-crypto's own input with a context, value . "|" . implode("|",
+     * $context): ambiguous ('a|b' + [] equals 'a' + ['b']); only for reading
+     * indexes that package wrote. Equals compute() without a context.
+     */
+    public function computeLaravelCrypto(#[\SensitiveParameter] string $value, string $column, bool $normalise = true, array $context = []): string {}
 
     /** Keys preserved. */
     public function computeMany(#[\SensitiveParameter] array $values, string $column, bool $normalise = true): array {}

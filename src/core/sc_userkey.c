@@ -106,6 +106,12 @@ void sc_blind_subkey(uint8_t sub[SC_BLIND_KEY_BYTES], const uint8_t key[SC_BLIND
 	crypto_kdf_derive_from_key(sub, SC_BLIND_KEY_BYTES, 1, ctx, key);
 }
 
+void sc_blind_context_subkey(uint8_t out[SC_BLIND_KEY_BYTES], const uint8_t sub[SC_BLIND_KEY_BYTES])
+{
+	static const char label[] = "sodium_crypt blind index context v1";
+	crypto_generichash(out, SC_BLIND_KEY_BYTES, (const uint8_t *) label, sizeof label - 1, sub, SC_BLIND_KEY_BYTES);
+}
+
 void sc_blind_hash(uint8_t *out, size_t out_len, const uint8_t sub[SC_BLIND_KEY_BYTES],
 	const uint8_t *input, size_t input_len)
 {

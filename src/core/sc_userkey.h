@@ -8,7 +8,9 @@
  *   mode 2: 0x02 | nonce(24) | XChaCha20-Poly1305(userKey, AD = userId,
  *           key = BLAKE2b-256(key = appKey, "lc-user-key-wrap-v1" | userId))  73 bytes
  *   blind index: sub = crypto_kdf(id 1, ctx = BLAKE2b-128(column)[0..8], key);
- *           index = BLAKE2b-256(key = sub, normalised value [| context…])
+ *           index = BLAKE2b-256(key = sub, normalised value)
+ *           with a context: BLAKE2b-256(key = sc_blind_context_subkey(sub),
+ *           field(value) | field(part)…), field = type | LE64(length) | bytes
  */
 #ifndef SC_USERKEY_H
 #define SC_USERKEY_H
@@ -42,6 +44,10 @@ int sc_unwrap_server(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_
 /* The per-column sub-key of a 32-byte blind-index key. */
 void sc_blind_subkey(uint8_t sub[SC_BLIND_KEY_BYTES], const uint8_t key[SC_BLIND_KEY_BYTES],
 	const char *column, size_t column_len);
+/* The key contextual inputs are hashed under: BLAKE2b-256(key = sub,
+ * "sodium_crypt blind index context v1"), so that no context-free input
+ * (any bytes at all) can equal an encoded contextual one. */
+void sc_blind_context_subkey(uint8_t out[SC_BLIND_KEY_BYTES], const uint8_t sub[SC_BLIND_KEY_BYTES]);
 /* BLAKE2b-256(key = sub, input), truncated to out_len (1..32) bytes. */
 void sc_blind_hash(uint8_t *out, size_t out_len, const uint8_t sub[SC_BLIND_KEY_BYTES],
 	const uint8_t *input, size_t input_len);

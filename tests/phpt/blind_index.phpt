@@ -1,5 +1,5 @@
 --TEST--
-BlindIndex: every laravel-crypto vector reproduces; the same derivation in userland agrees on random Unicode text; verify, computeMany, truncation and errors
+BlindIndex: every laravel-crypto vector reproduces (those with a context through computeLaravelCrypto); the same derivation in userland agrees on random Unicode text; verify, computeMany, truncation and errors
 --EXTENSIONS--
 sodium_crypt
 mbstring
@@ -10,9 +10,11 @@ use SodiumCrypt\{BlindIndex, Key};
 
 foreach (sc_vectors('laravel-crypto-v3.json')['blind_indexes'] as $i => $v) {
     $bi = new BlindIndex(Key::fromBytes(hex2bin($v['key'])));
-    $got = $bi->compute($v['value'], $v['column'], $v['normalise'], $v['context']);
+    // With a context, laravel-crypto's ambiguous input is computeLaravelCrypto()'s (see blind_index_context.phpt).
+    $got = $bi->computeLaravelCrypto($v['value'], $v['column'], $v['normalise'], $v['context']);
     printf("%2d %-16s %s%s\n", $i, substr($v['column'], 0, 16), $got === hex2bin($v['index']) ? 'match' : 'DIFFERS',
-        $bi->verify(hex2bin($v['index']), $v['value'], $v['column'], $v['normalise'], $v['context']) ? ', verifies' : '');
+        $v['context'] !== [] ? ' (laravel-crypto context)'
+        : ($bi->verify(hex2bin($v['index']), $v['value'], $v['column'], $v['normalise']) && $bi->compute($v['value'], $v['column'], $v['normalise']) === $got ? ', verifies' : ''));
 }
 
 // The laravel-crypto derivation written in userland on ext/sodium.
@@ -38,7 +40,8 @@ for ($n = 0; $n < 2000; $n++) {
     $normalise = (bool) random_int(0, 1);
     $context = random_int(0, 2) === 0 ? ['tenant-' . random_int(1, 9), random_int(0, 5)] : [];
     $column = ['ssn', 'email', 'passport_number', ''][random_int(0, 3)];
-    $agree += (int) ($bi->compute($value, $column, $normalise, $context) === userland($raw, $value, $column, $normalise, $context));
+    $mine = $context ? $bi->computeLaravelCrypto($value, $column, $normalise, $context) : $bi->compute($value, $column, $normalise);
+    $agree += (int) ($mine === userland($raw, $value, $column, $normalise, $context));
 }
 echo "userland agrees on $agree of 2000 random values\n";
 
@@ -73,15 +76,15 @@ foreach ([
  0 ssn              match, verifies
  1 email            match, verifies
  2 passport_number  match, verifies
- 3 c                match, verifies
+ 3 c                match (laravel-crypto context)
  4 long_column_long match, verifies
  5 ssn              match, verifies
  6 email            match, verifies
- 7 passport_number  match, verifies
+ 7 passport_number  match (laravel-crypto context)
  8 c                match, verifies
  9 long_column_long match, verifies
 10 ssn              match, verifies
-11 email            match, verifies
+11 email            match (laravel-crypto context)
 userland agrees on 2000 of 2000 random values
 bool(true)
 bool(true)
@@ -97,5 +100,5 @@ columns: 100 of 100
 ValueError: SodiumCrypt\BlindIndex::__construct(): Argument #1 ($key) must be a 32-byte key, 16-byte key given
 ValueError: SodiumCrypt\BlindIndex::__construct(): Argument #2 ($outputBytes) must be between 1 and 32
 ValueError: SodiumCrypt\BlindIndex::__construct(): Argument #2 ($outputBytes) must be between 1 and 32
-TypeError: SodiumCrypt\BlindIndex::compute(): Argument #4 ($context) must contain only scalars or null, array given
+TypeError: SodiumCrypt\BlindIndex::compute(): Argument #4 ($context) must contain only strings, ints, bools or null, array given
 TypeError: SodiumCrypt\BlindIndex::computeMany(): Argument #1 ($values) must contain only strings, int given at index 1

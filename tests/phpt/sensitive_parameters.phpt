@@ -34,6 +34,7 @@ var_dump(str_contains(print_r($e->getTrace(), true), 'hunter2'));
 --EXPECT--
 Aead::encrypt($pt)
 BlindIndex::compute($value)
+BlindIndex::computeLaravelCrypto($value)
 BlindIndex::computeMany($values)
 BlindIndex::verify($value)
 Key::fromBase64($encoded)
