@@ -1,5 +1,6 @@
-/* SodiumCrypt\KeyWrap: a user's data key wrapped under a password (mode 1,
- * Argon2id) or under the app key and user id (mode 2, BLAKE2b). */
+/* SodiumCrypt\KeyWrap: a user's data key wrapped under a password (mode 3,
+ * Argon2id with its limits recorded; mode 1, laravel-crypto's, still read)
+ * or under the app key and user id (mode 2, BLAKE2b). */
 #include "sc_php.h"
 #include "key_wrap_arginfo.h"
 
@@ -30,36 +31,44 @@ static zend_object *key_wrap_create(zend_class_entry *ce)
 	return &wrap->std;
 }
 
-/* ValueError unless the blob is a well-formed mode 1 or mode 2 blob. */
+#define WANT_ANY 0
+#define WANT_PASSWORD 1 /* mode 1 or 3 */
+#define WANT_SERVER 2
+
+/* The blob's mode, or 0 with a ValueError unless it is a well-formed blob of
+ * the wanted kind. */
 static int require_mode(const zend_string *blob, uint32_t arg_num, int want)
 {
 	int mode = sc_wrap_mode((const uint8_t *) ZSTR_VAL(blob), ZSTR_LEN(blob));
-	if (mode == 0 || (want && mode != want)) {
-		if (want == 1) {
-			sc_argument_error(zend_ce_value_error, arg_num, "must be a mode 1 blob: %d bytes starting with 0x01, "
-				"%zu bytes given", SC_WRAP_MODE1_BYTES, ZSTR_LEN(blob));
-		} else if (want == 2) {
-			sc_argument_error(zend_ce_value_error, arg_num, "must be a mode 2 blob: %d bytes starting with 0x02, "
-				"%zu bytes given", SC_WRAP_MODE2_BYTES, ZSTR_LEN(blob));
-		} else {
-			sc_argument_error(zend_ce_value_error, arg_num, "must be a mode 1 blob (%d bytes starting with 0x01) "
-				"or a mode 2 blob (%d bytes starting with 0x02), %zu bytes given",
-				SC_WRAP_MODE1_BYTES, SC_WRAP_MODE2_BYTES, ZSTR_LEN(blob));
-		}
-		return 0;
+	bool fits = want == WANT_ANY ? mode != 0 : want == WANT_SERVER ? mode == 2 : (mode == 1 || mode == 3);
+	if (fits) {
+		return mode;
 	}
-	return mode;
+	if (want == WANT_PASSWORD) {
+		sc_argument_error(zend_ce_value_error, arg_num, "must be a password-wrapped blob: %d bytes starting with 0x03 "
+			"(or %d starting with 0x01), %zu bytes given", SC_WRAP_MODE3_BYTES, SC_WRAP_MODE1_BYTES, ZSTR_LEN(blob));
+	} else if (want == WANT_SERVER) {
+		sc_argument_error(zend_ce_value_error, arg_num, "must be a mode 2 blob: %d bytes starting with 0x02, "
+			"%zu bytes given", SC_WRAP_MODE2_BYTES, ZSTR_LEN(blob));
+	} else {
+		sc_argument_error(zend_ce_value_error, arg_num, "must be a mode 1, 2 or 3 blob (%d bytes starting with 0x01, "
+			"%d with 0x02, %d with 0x03), %zu bytes given",
+			SC_WRAP_MODE1_BYTES, SC_WRAP_MODE2_BYTES, SC_WRAP_MODE3_BYTES, ZSTR_LEN(blob));
+	}
+	return 0;
 }
 
+/* The bounds mode 3 can record, so that whatever is wrapped unwraps. */
 static zend_result check_limits(zend_long ops, zend_long mem)
 {
-	if (ops < (zend_long) crypto_pwhash_OPSLIMIT_MIN) {
-		sc_argument_error(zend_ce_value_error, 1, "must be at least %u", (unsigned) crypto_pwhash_OPSLIMIT_MIN);
+	if (ops < (zend_long) crypto_pwhash_OPSLIMIT_MIN || (zend_ulong) ops > SC_WRAP_OPSLIMIT_MAX) {
+		sc_argument_error(zend_ce_value_error, 1, "must be between %u and %llu", (unsigned) crypto_pwhash_OPSLIMIT_MIN,
+			SC_WRAP_OPSLIMIT_MAX);
 		return FAILURE;
 	}
-	if (mem < (zend_long) crypto_pwhash_MEMLIMIT_MIN || (zend_ulong) mem > (zend_ulong) crypto_pwhash_MEMLIMIT_MAX) {
-		sc_argument_error(zend_ce_value_error, 2, "must be between %u and %zu bytes",
-			(unsigned) crypto_pwhash_MEMLIMIT_MIN, (size_t) crypto_pwhash_MEMLIMIT_MAX);
+	if (mem < (zend_long) crypto_pwhash_MEMLIMIT_MIN || (zend_ulong) mem > SC_WRAP_MEMLIMIT_MAX) {
+		sc_argument_error(zend_ce_value_error, 2, "must be between %u and %llu bytes",
+			(unsigned) crypto_pwhash_MEMLIMIT_MIN, SC_WRAP_MEMLIMIT_MAX);
 		return FAILURE;
 	}
 	return SUCCESS;
@@ -101,15 +110,15 @@ PHP_METHOD(SodiumCrypt_KeyWrap, wrapWithPassword)
 	if (!key) {
 		RETURN_THROWS();
 	}
-	zend_string *blob = zend_string_alloc(SC_WRAP_MODE1_BYTES, 0);
-	if (sc_wrap_password((uint8_t *) ZSTR_VAL(blob), key->bytes, ZSTR_VAL(password), ZSTR_LEN(password),
+	zend_string *blob = zend_string_alloc(SC_WRAP_MODE3_BYTES, 0);
+	if (sc_wrap_password3((uint8_t *) ZSTR_VAL(blob), key->bytes, ZSTR_VAL(password), ZSTR_LEN(password),
 			(unsigned long long) wrap->opslimit, (size_t) wrap->memlimit) != 0) {
 		zend_string_efree(blob);
 		sc_throw(sc_ce_CryptoException, "Argon2id could not run with a memory limit of " ZEND_LONG_FMT " bytes",
 			wrap->memlimit);
 		RETURN_THROWS();
 	}
-	ZSTR_VAL(blob)[SC_WRAP_MODE1_BYTES] = '\0';
+	ZSTR_VAL(blob)[SC_WRAP_MODE3_BYTES] = '\0';
 	RETURN_NEW_STR(blob);
 }
 
@@ -161,11 +170,15 @@ PHP_METHOD(SodiumCrypt_KeyWrap, unwrapWithPassword)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_key_wrap_obj *wrap = key_wrap_from_obj(Z_OBJ_P(ZEND_THIS));
-	if (!require_mode(blob, 1, 1)) {
+	int mode = require_mode(blob, 1, WANT_PASSWORD);
+	if (!mode) {
 		RETURN_THROWS();
 	}
-	UNWRAP_INTO_KEY(sc_unwrap_password(dst, (const uint8_t *) ZSTR_VAL(blob), ZSTR_VAL(password),
-		ZSTR_LEN(password), (unsigned long long) wrap->opslimit, (size_t) wrap->memlimit));
+	/* Mode 3 under the limits it records; mode 1 records none: this object's. */
+	UNWRAP_INTO_KEY(mode == 3
+		? sc_unwrap_password3(dst, (const uint8_t *) ZSTR_VAL(blob), ZSTR_VAL(password), ZSTR_LEN(password))
+		: sc_unwrap_password(dst, (const uint8_t *) ZSTR_VAL(blob), ZSTR_VAL(password), ZSTR_LEN(password),
+			(unsigned long long) wrap->opslimit, (size_t) wrap->memlimit));
 }
 
 PHP_METHOD(SodiumCrypt_KeyWrap, unwrapWithServerKey)
@@ -179,7 +192,7 @@ PHP_METHOD(SodiumCrypt_KeyWrap, unwrapWithServerKey)
 		Z_PARAM_STR(user_id)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!require_mode(blob, 1, 2)) {
+	if (!require_mode(blob, 1, WANT_SERVER)) {
 		RETURN_THROWS();
 	}
 	const sc_keyref *app = sc_key_live(app_key);
@@ -198,11 +211,34 @@ PHP_METHOD(SodiumCrypt_KeyWrap, mode)
 		Z_PARAM_STR(blob)
 	ZEND_PARSE_PARAMETERS_END();
 
-	int mode = require_mode(blob, 1, 0);
+	int mode = require_mode(blob, 1, WANT_ANY);
 	if (!mode) {
 		RETURN_THROWS();
 	}
 	RETURN_LONG(mode);
+}
+
+PHP_METHOD(SodiumCrypt_KeyWrap, needsRewrap)
+{
+	zend_string *blob;
+	unsigned long long ops;
+	size_t mem;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(blob)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_key_wrap_obj *wrap = key_wrap_from_obj(Z_OBJ_P(ZEND_THIS));
+	int mode = require_mode(blob, 1, WANT_ANY);
+	if (!mode) {
+		RETURN_THROWS();
+	}
+	if (mode == 2) {
+		RETURN_FALSE;
+	}
+	RETURN_BOOL(mode == 1 || !sc_wrap_limits((const uint8_t *) ZSTR_VAL(blob), &ops, &mem)
+		|| ops != (unsigned long long) wrap->opslimit
+		|| mem != (size_t) wrap->memlimit - (size_t) wrap->memlimit % 1024);
 }
 
 PHP_METHOD(SodiumCrypt_KeyWrap, opsLimit)

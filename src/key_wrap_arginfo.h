@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f64a9605a174b6c6adae9f69d0fba28227800882 */
+ * Stub hash: b6264a4fa112b19a3e6f2f8ee01cedd3e57b679c */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_KeyWrap___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, opsLimit, IS_LONG, 1, "null")
@@ -32,6 +32,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_KeyWrap_mode, 
 	ZEND_ARG_TYPE_INFO(0, blob, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_KeyWrap_needsRewrap, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, blob, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_KeyWrap_opsLimit, 0, 0, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
@@ -44,6 +48,7 @@ ZEND_METHOD(SodiumCrypt_KeyWrap, wrapWithServerKey);
 ZEND_METHOD(SodiumCrypt_KeyWrap, unwrapWithPassword);
 ZEND_METHOD(SodiumCrypt_KeyWrap, unwrapWithServerKey);
 ZEND_METHOD(SodiumCrypt_KeyWrap, mode);
+ZEND_METHOD(SodiumCrypt_KeyWrap, needsRewrap);
 ZEND_METHOD(SodiumCrypt_KeyWrap, opsLimit);
 ZEND_METHOD(SodiumCrypt_KeyWrap, memLimit);
 
@@ -55,6 +60,7 @@ static const zend_function_entry class_SodiumCrypt_KeyWrap_methods[] = {
 	ZEND_ME(SodiumCrypt_KeyWrap, unwrapWithPassword, arginfo_class_SodiumCrypt_KeyWrap_unwrapWithPassword, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_KeyWrap, unwrapWithServerKey, arginfo_class_SodiumCrypt_KeyWrap_unwrapWithServerKey, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_KeyWrap, mode, arginfo_class_SodiumCrypt_KeyWrap_mode, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(SodiumCrypt_KeyWrap, needsRewrap, arginfo_class_SodiumCrypt_KeyWrap_needsRewrap, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_KeyWrap, opsLimit, arginfo_class_SodiumCrypt_KeyWrap_opsLimit, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_KeyWrap, memLimit, arginfo_class_SodiumCrypt_KeyWrap_memLimit, ZEND_ACC_PUBLIC)
 	ZEND_FE_END

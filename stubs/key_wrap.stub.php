@@ -5,16 +5,22 @@
 namespace SodiumCrypt;
 
 /**
- * Wraps a user's 32-byte data key, laravel-crypto v3 compatible:
- * mode 1 under Argon2id13(password) (89-byte blob), mode 2 under
- * BLAKE2b(APP_KEY, user id) (73-byte blob). Unwrapped keys come back as Key.
+ * Wraps a user's 32-byte data key: mode 3 under Argon2id13(password) with
+ * the limits recorded in the blob (97 bytes), mode 2 under BLAKE2b(APP_KEY,
+ * user id) (73 bytes, laravel-crypto v3's). Mode 1, laravel-crypto's
+ * password blob (89 bytes, no limits recorded), is still read, under this
+ * object's limits. Unwrapped keys come back as Key.
  *
  * @strict-properties
  * @not-serializable
  */
 final class KeyWrap
 {
-    /** Defaults: INI sodium_crypt.argon2_opslimit / sodium_crypt.argon2_memlimit (libsodium's INTERACTIVE). */
+    /**
+     * What wrapWithPassword() uses. Defaults: INI sodium_crypt.argon2_opslimit /
+     * sodium_crypt.argon2_memlimit (libsodium's INTERACTIVE). ops 1..65536,
+     * mem 8 KiB..4 GiB: the range a mode-3 blob records.
+     */
     public function __construct(?int $opsLimit = null, ?int $memLimit = null) {}
 
     public function wrapWithPassword(Key $userKey, #[\SensitiveParameter] string $password): string {}
@@ -25,8 +31,15 @@ final class KeyWrap
 
     public function unwrapWithServerKey(string $blob, Key $appKey, string $userId): Key {}
 
-    /** 1 or 2; ValueError for a blob of neither form. */
+    /** 1, 2 or 3; ValueError for a blob of none of those forms. */
     public static function mode(string $blob): int {}
+
+    /**
+     * Whether a password-wrapped blob should be wrapped again (at the next
+     * sign-in): mode 1, or mode 3 under other limits than this object's.
+     * False for mode 2, which only a password can turn into mode 3.
+     */
+    public function needsRewrap(string $blob): bool {}
 
     public function opsLimit(): int {}
 

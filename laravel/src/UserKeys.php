@@ -13,8 +13,9 @@ use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 
 /**
- * Each user's data key: created, wrapped (mode 1 under Argon2id(password),
- * mode 2 under BLAKE2b(APP_KEY, user id)), unwrapped, checked against the
+ * Each user's data key: created, wrapped (under Argon2id(password), the
+ * limits recorded in the blob, or under BLAKE2b(APP_KEY, user id)),
+ * unwrapped, checked against the
  * user, re-wrapped. The key check stored beside the blob binds a key to its
  * user, so a token that is not this user's is refused before anything runs.
  */
@@ -44,10 +45,13 @@ final class UserKeys
         return is_string($text) && $text !== '';
     }
 
-    /** 1 (password-wrapped), 2 (server-wrapped), or 0 (no key yet). */
+    /**
+     * 1 (password-wrapped: blob mode 3, or laravel-crypto's mode 1),
+     * 2 (server-wrapped), or 0 (no key yet).
+     */
     public function mode(Model $user): int
     {
-        return $this->isEnrolled($user) ? KeyWrap::mode($this->blob($user)) : 0;
+        return $this->isEnrolled($user) ? (KeyWrap::mode($this->blob($user)) === 2 ? 2 : 1) : 0;
     }
 
     /** A new key for the user, wrapped with the password (mode 1) or the server key (mode 2), saved. */
@@ -58,16 +62,23 @@ final class UserKeys
         return $key;
     }
 
-    /** The key from the password; a mode-2 blob is promoted to mode 1 on the way. */
+    /**
+     * The key from the password. On the way, a mode-2 blob is promoted to a
+     * password-wrapped one, and a password-wrapped blob that records no
+     * Argon2 limits (mode 1) or other limits than the configured ones is
+     * wrapped again, like password_needs_rehash(); both by conditional
+     * updates, so two sign-ins at once write one blob of the same key.
+     */
     public function unlockWithPassword(Model $user, #[\SensitiveParameter] string $password): Key
     {
         $blob = $this->blob($user);
-        if (KeyWrap::mode($blob) === 2) {
-            $key = $this->unlockWithServerKey($user);
-            $this->store($user, $key, $password);
-            return $key;
+        $key = KeyWrap::mode($blob) === 2
+            ? $this->unlockWithServerKey($user)
+            : $this->verified($user, $this->wrap->unwrapWithPassword($blob, $password));
+        if (KeyWrap::mode($blob) === 2 || $this->wrap->needsRewrap($blob)) {
+            $this->replaceBlob($user, $this->wrap->wrapWithPassword($key, $password));
         }
-        return $this->verified($user, $this->wrap->unwrapWithPassword($blob, $password));
+        return $key;
     }
 
     /**

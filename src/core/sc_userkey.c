@@ -15,6 +15,9 @@ int sc_wrap_mode(const uint8_t *blob, size_t len)
 	if (len == SC_WRAP_MODE2_BYTES && blob[0] == 2) {
 		return 2;
 	}
+	if (len == SC_WRAP_MODE3_BYTES && blob[0] == 3) {
+		return 3;
+	}
 	return 0;
 }
 
@@ -50,6 +53,79 @@ int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[S
 	if (r == 0) {
 		r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, blob + 1 + SALT + NONCE,
 			SC_USER_KEY_BYTES + TAG, salt, SALT + NONCE, nonce, kek);
+	}
+	sodium_memzero(kek, sizeof kek);
+	if (r != 0) {
+		sodium_memzero(user_key, SC_USER_KEY_BYTES);
+	}
+	return r;
+}
+
+#define LIMITS 8 /* mode 3: ops LE32, mem KiB LE32 */
+
+static void store_le32(uint8_t *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++) {
+		p[i] = (uint8_t) (v >> (8 * i));
+	}
+}
+
+static uint32_t load_le32(const uint8_t *p)
+{
+	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
+}
+
+static bool limits_ok(unsigned long long ops, unsigned long long mem)
+{
+	return ops >= crypto_pwhash_OPSLIMIT_MIN && ops <= SC_WRAP_OPSLIMIT_MAX
+		&& mem >= crypto_pwhash_MEMLIMIT_MIN && mem <= SC_WRAP_MEMLIMIT_MAX;
+}
+
+bool sc_wrap_limits(const uint8_t blob[SC_WRAP_MODE3_BYTES], unsigned long long *opslimit, size_t *memlimit)
+{
+	unsigned long long ops = load_le32(blob + 1), mem = (unsigned long long) load_le32(blob + 5) * 1024;
+	if (!limits_ok(ops, mem)) {
+		return false;
+	}
+	*opslimit = ops;
+	*memlimit = (size_t) mem;
+	return true;
+}
+
+int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
+	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
+{
+	uint8_t kek[32];
+	uint8_t *salt = out + 1 + LIMITS, *nonce = salt + SALT;
+	memlimit -= memlimit % 1024; /* Argon2 counts KiB: the same key either way */
+	if (!limits_ok(opslimit, memlimit)) {
+		return -1;
+	}
+	out[0] = 3;
+	store_le32(out + 1, (uint32_t) opslimit);
+	store_le32(out + 5, (uint32_t) (memlimit / 1024));
+	randombytes_buf(salt, SALT + NONCE);
+	if (password_kek(kek, salt, password, password_len, opslimit, memlimit) != 0) {
+		return -1;
+	}
+	/* AD = mode, limits, salt and nonce: everything before the ciphertext. */
+	crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
+		out, 1 + LIMITS + SALT + NONCE, NULL, nonce, kek);
+	sodium_memzero(kek, sizeof kek);
+	return 0;
+}
+
+int sc_unwrap_password3(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE3_BYTES],
+	const char *password, size_t password_len)
+{
+	uint8_t kek[32];
+	const uint8_t *salt = blob + 1 + LIMITS, *nonce = salt + SALT;
+	unsigned long long ops;
+	size_t mem;
+	int r = -1;
+	if (sc_wrap_limits(blob, &ops, &mem) && password_kek(kek, salt, password, password_len, ops, mem) == 0) {
+		r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, nonce + NONCE,
+			SC_USER_KEY_BYTES + TAG, blob, 1 + LIMITS + SALT + NONCE, nonce, kek);
 	}
 	sodium_memzero(kek, sizeof kek);
 	if (r != 0) {

@@ -7,6 +7,11 @@
  *           AD = salt | nonce, key = Argon2id13(password, salt, ops, mem))  89 bytes
  *   mode 2: 0x02 | nonce(24) | XChaCha20-Poly1305(userKey, AD = userId,
  *           key = BLAKE2b-256(key = appKey, "lc-user-key-wrap-v1" | userId))  73 bytes
+ *   mode 3: 0x03 | ops(LE32) | mem KiB(LE32) | salt(16) | nonce(24) |
+ *           XChaCha20-Poly1305(userKey, AD = the 49 bytes before the ciphertext,
+ *           key = Argon2id13(password, salt, ops, mem KiB * 1024))          97 bytes
+ *           (mode 1 with its limits recorded, as crypto_pwhash_str records
+ *           them: changing the configured limits never locks a user out)
  *   blind index: sub = crypto_kdf(id 1, ctx = BLAKE2b-128(column)[0..8], key);
  *           index = BLAKE2b-256(key = sub, normalised value)
  *           with a context: BLAKE2b-256(key = sc_blind_context_subkey(sub),
@@ -22,10 +27,15 @@
 #define SC_USER_KEY_BYTES   32
 #define SC_WRAP_MODE1_BYTES 89
 #define SC_WRAP_MODE2_BYTES 73
+#define SC_WRAP_MODE3_BYTES 97
+/* The limits a mode-3 blob may record, checked before Argon2 runs (a
+ * damaged blob must not make it allocate terabytes or loop for hours). */
+#define SC_WRAP_OPSLIMIT_MAX 65536ULL
+#define SC_WRAP_MEMLIMIT_MAX (4ULL << 30)
 #define SC_BLIND_KEY_BYTES  32
 #define SC_BLIND_INDEX_BYTES 32
 
-/* 1 or 2 for a blob of the right length and mode byte, else 0. */
+/* 1, 2 or 3 for a blob of the right length and mode byte, else 0. */
 int sc_wrap_mode(const uint8_t *blob, size_t len);
 
 /* -1 when Argon2id cannot run with these limits (memory). */
@@ -34,6 +44,16 @@ int sc_wrap_password(uint8_t out[SC_WRAP_MODE1_BYTES], const uint8_t user_key[SC
 /* 0 and the key in user_key, or -1 (wrong password, damage, or no memory) with user_key wiped. */
 int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE1_BYTES],
 	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit);
+
+/* Mode 3; limits within crypto_pwhash's minimums and the maximums above. -1
+ * when Argon2id cannot run with them (memory). */
+int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
+	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit);
+/* The limits a mode-3 blob records; false when they are out of range. */
+bool sc_wrap_limits(const uint8_t blob[SC_WRAP_MODE3_BYTES], unsigned long long *opslimit, size_t *memlimit);
+/* Under the limits the blob records; -1 also for limits out of range. */
+int sc_unwrap_password3(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE3_BYTES],
+	const char *password, size_t password_len);
 
 /* app_key 1..64 bytes. */
 void sc_wrap_server(uint8_t out[SC_WRAP_MODE2_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],

@@ -1,4 +1,4 @@
-/* sc_userkey: wrap/unwrap in both modes, damage, trim and lower-casing,
+/* sc_userkey: wrap/unwrap in the three modes, damage, trim and lower-casing,
  * and the blind-index derivation spelled out with libsodium calls. */
 #include "sc_core.h"
 #include "sc_test.h"
@@ -21,6 +21,26 @@ int main(void)
 	for (int i = 0; i < 32; i++) zero &= back[i] == 0;
 	CHECK(zero, "output wiped on failure");
 	CHECK(sc_wrap_password(b1, user, "pw", 2, 1, (size_t) 1 << 50) == -1, "impossible memory limit fails cleanly");
+
+	/* mode 3: the limits travel in the blob, authenticated. */
+	uint8_t b3[SC_WRAP_MODE3_BYTES];
+	unsigned long long ops;
+	size_t mem;
+	CHECK(sc_wrap_password3(b3, user, "pw", 2, 2, 16384 + 100) == 0, "wrap mode 3");
+	CHECK(sc_wrap_mode(b3, sizeof b3) == 3 && sc_wrap_mode(b3, sizeof b3 - 1) == 0, "mode 3 detected");
+	CHECK(sc_wrap_limits(b3, &ops, &mem) && ops == 2 && mem == 16384, "limits recorded (KiB, as Argon2 counts)");
+	CHECK(b3[1] == 2 && b3[5] == 16 && b3[6] == 0, "limits little-endian: ops, then mem in KiB");
+	CHECK(sc_unwrap_password3(back, b3, "pw", 2) == 0 && memcmp(back, user, 32) == 0, "unwrap mode 3 without being told the limits");
+	CHECK(sc_unwrap_password3(back, b3, "pW", 2) == -1, "mode 3 wrong password");
+	b3[1] = 3;
+	CHECK(sc_unwrap_password3(back, b3, "pw", 2) == -1, "limits are authenticated");
+	b3[1] = 0;
+	CHECK(!sc_wrap_limits(b3, &ops, &mem) && sc_unwrap_password3(back, b3, "pw", 2) == -1, "ops 0 refused before Argon2");
+	b3[1] = 2;
+	b3[8] = 0x01; /* 16 GiB */
+	CHECK(!sc_wrap_limits(b3, &ops, &mem), "memory beyond the ceiling refused before Argon2");
+	CHECK(sc_wrap_password3(b3, user, "pw", 2, SC_WRAP_OPSLIMIT_MAX + 1, 8192) == -1, "ops beyond the ceiling not written");
+	CHECK(sc_wrap_password3(b3, user, "pw", 2, 1, SC_WRAP_MEMLIMIT_MAX + 1024) == -1, "memory beyond the ceiling not written");
 
 	sc_wrap_server(b2, user, app, 32, "42", 2);
 	CHECK(sc_wrap_mode(b2, sizeof b2) == 2, "mode 2 detected");

@@ -1,4 +1,4 @@
-/* Wrapped-blob unwrap, both modes, on arbitrary blobs and user ids. Mode 1
+/* Wrapped-blob unwrap, all three modes, on arbitrary blobs and user ids. Mode 1
  * uses Argon2id's minimum limits to keep the fuzzer fast. */
 #include "sc_core.h"
 
@@ -22,6 +22,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size >= SC_WRAP_MODE1_BYTES && mode == 1) {
 		const char *pw = (const char *) data + SC_WRAP_MODE1_BYTES;
 		sc_unwrap_password(user, data, pw, size - SC_WRAP_MODE1_BYTES, 1, 8192);
+	}
+	if (size >= SC_WRAP_MODE3_BYTES && sc_wrap_mode(data, SC_WRAP_MODE3_BYTES) == 3) {
+		unsigned long long ops;
+		size_t mem;
+		/* Recorded limits out of range are refused before Argon2; in range,
+		 * only cheap ones run (the parser is fuzzed here, not Argon2). */
+		if (!sc_wrap_limits(data, &ops, &mem) || (ops <= 2 && mem <= 65536)) {
+			const char *pw = (const char *) data + SC_WRAP_MODE3_BYTES;
+			if (sc_unwrap_password3(user, data, pw, size - SC_WRAP_MODE3_BYTES) == 0) {
+				abort(); /* a blob we did not make cannot open */
+			}
+		}
 	}
 	if (size >= SC_WRAP_MODE2_BYTES && sc_wrap_mode(data, SC_WRAP_MODE2_BYTES) == 2) {
 		const char *id = (const char *) data + SC_WRAP_MODE2_BYTES;

@@ -149,9 +149,46 @@ final class UserEncryptionTest extends TestCase
 
         $login = $this->api('POST', '/api/login', ['email' => 'legacy@example.com', 'password' => 'correct horse'])->json();
         $this->assertSame(1, $login['key_mode']);
-        $this->assertSame(89, strlen(self::blob($user->fresh())));
+        $this->assertSame(97, strlen(self::blob($user->fresh())), 'promoted to mode 3 (Argon2 limits recorded)');
         $this->api('GET', '/api/secrets', [], $login)->assertJsonPath('secrets.0.label', 'auto');
         $this->api('GET', '/api/secrets', [], ['api_token' => $login['api_token']])->assertStatus(401);
+    }
+
+    public function test_changing_the_argon2_limits_locks_nobody_out_and_sign_in_upgrades_the_blob(): void
+    {
+        $this->app['config']->set('sodium-crypt.user.argon2_opslimit', 1);
+        $this->app['config']->set('sodium-crypt.user.argon2_memlimit', 65536);
+        $this->app->forgetInstance(UserKeys::class);
+        $alice = $this->register('alice');
+        $this->api('POST', '/api/secrets', ['label' => 'kept'], $alice)->assertCreated();
+        $this->assertSame([1, 64], array_values(unpack('V2', substr(self::blob(User::first()), 1, 8))));
+
+        // The operator raises the limits (sodium_crypt.argon2_* or the config).
+        $this->app['config']->set('sodium-crypt.user.argon2_opslimit', 2);
+        $this->app['config']->set('sodium-crypt.user.argon2_memlimit', 131072);
+        $this->app->forgetInstance(UserKeys::class);
+        $login = $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'correct horse'])->assertOk()->json();
+        $this->assertSame($alice['encryption_token'], $login['encryption_token']);
+        $this->api('GET', '/api/secrets', [], $login)->assertJsonPath('secrets.0.label', 'kept');
+        $this->assertSame([2, 128], array_values(unpack('V2', substr(self::blob(User::first()), 1, 8))), 're-wrapped under the new limits at sign-in');
+
+        // A laravel-crypto mode-1 blob (no limits recorded) opens under the configured limits and is upgraded.
+        $user = User::first();
+        $key = KeyContext::fromToken($alice['encryption_token']);
+        $legacy = sodium_bin2base64(self::mode1Blob($key, 'correct horse', 2, 131072), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        DB::table('users')->where('id', $user->id)->update(['encryption_key' => $legacy]);
+        $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'correct horse'])->assertOk()
+            ->assertJsonPath('encryption_token', $alice['encryption_token']);
+        $this->assertSame(97, strlen(self::blob(User::first())));
+    }
+
+    /** laravel-crypto's mode-1 blob, written here from its definition with ext/sodium. */
+    private static function mode1Blob(Key $key, string $password, int $ops, int $mem): string
+    {
+        $salt = random_bytes(16);
+        $nonce = random_bytes(24);
+        $kek = sodium_crypto_pwhash(32, $password, $salt, $ops, $mem, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13);
+        return "\x01".$salt.$nonce.sodium_crypto_aead_xchacha20poly1305_ietf_encrypt($key->exportBytes(), $salt.$nonce, $nonce, $kek);
     }
 
     public function test_password_change_rewraps_the_same_key(): void

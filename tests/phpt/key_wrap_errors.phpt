@@ -1,5 +1,5 @@
 --TEST--
-KeyWrap: wrong password, app key or user id and every tampered byte raise DecryptionFailed; wrong length or mode byte a ValueError naming the sizes
+KeyWrap: wrong password, app key or user id, a mode-1 blob under other limits, and every tampered byte (mode 3 and 2) raise DecryptionFailed; wrong length or mode byte a ValueError naming the sizes
 --EXTENSIONS--
 sodium_crypt
 --FILE--
@@ -15,7 +15,9 @@ $m2 = $wrap->wrapWithServerKey($user, $app, '42');
 
 echo sc_throws(fn () => $wrap->unwrapWithPassword($m1, 'wrong horse')), "\n";
 echo sc_throws(fn () => $wrap->unwrapWithPassword($m1, '')), "\n";
-echo sc_throws(fn () => (new KeyWrap(2, 8192))->unwrapWithPassword($m1, 'correct horse')), "\n";
+// A mode-1 blob (laravel-crypto's) records no limits: under other limits it does not open.
+$v1 = current(array_filter(sc_vectors('laravel-crypto-v3.json')['user_key_blobs'], fn ($v) => $v['mode'] === 1));
+echo sc_throws(fn () => (new KeyWrap(1, 8192))->unwrapWithPassword(hex2bin($v1['blob']), $v1['password'])), "\n";
 echo sc_throws(fn () => $wrap->unwrapWithServerKey($m2, Key::generate(), '42')), "\n";
 echo sc_throws(fn () => $wrap->unwrapWithServerKey($m2, $app, '43')), "\n";
 echo sc_throws(fn () => $wrap->unwrapWithServerKey($m2, $app, '')), "\n";
@@ -53,14 +55,14 @@ SodiumCrypt\DecryptionFailed: The payload could not be decrypted
 SodiumCrypt\DecryptionFailed: The payload could not be decrypted
 SodiumCrypt\DecryptionFailed: The payload could not be decrypted
 SodiumCrypt\DecryptionFailed: The payload could not be decrypted
-tampered bytes caught: 160 of 160
-ValueError: SodiumCrypt\KeyWrap::unwrapWithPassword(): Argument #1 ($blob) must be a mode 1 blob: 89 bytes starting with 0x01, 88 bytes given
-ValueError: SodiumCrypt\KeyWrap::unwrapWithPassword(): Argument #1 ($blob) must be a mode 1 blob: 89 bytes starting with 0x01, 73 bytes given
-ValueError: SodiumCrypt\KeyWrap::unwrapWithServerKey(): Argument #1 ($blob) must be a mode 2 blob: 73 bytes starting with 0x02, 89 bytes given
+tampered bytes caught: 168 of 168
+ValueError: SodiumCrypt\KeyWrap::unwrapWithPassword(): Argument #1 ($blob) must be a password-wrapped blob: 97 bytes starting with 0x03 (or 89 starting with 0x01), 88 bytes given
+ValueError: SodiumCrypt\KeyWrap::unwrapWithPassword(): Argument #1 ($blob) must be a password-wrapped blob: 97 bytes starting with 0x03 (or 89 starting with 0x01), 73 bytes given
+ValueError: SodiumCrypt\KeyWrap::unwrapWithServerKey(): Argument #1 ($blob) must be a mode 2 blob: 73 bytes starting with 0x02, 97 bytes given
 ValueError: SodiumCrypt\KeyWrap::unwrapWithServerKey(): Argument #1 ($blob) must be a mode 2 blob: 73 bytes starting with 0x02, 74 bytes given
 ValueError: SodiumCrypt\KeyWrap::unwrapWithServerKey(): Argument #1 ($blob) must be a mode 2 blob: 73 bytes starting with 0x02, 73 bytes given
-ValueError: SodiumCrypt\KeyWrap::mode(): Argument #1 ($blob) must be a mode 1 blob (89 bytes starting with 0x01) or a mode 2 blob (73 bytes starting with 0x02), 0 bytes given
-ValueError: SodiumCrypt\KeyWrap::mode(): Argument #1 ($blob) must be a mode 1 blob (89 bytes starting with 0x01) or a mode 2 blob (73 bytes starting with 0x02), 73 bytes given
+ValueError: SodiumCrypt\KeyWrap::mode(): Argument #1 ($blob) must be a mode 1, 2 or 3 blob (89 bytes starting with 0x01, 73 with 0x02, 97 with 0x03), 0 bytes given
+ValueError: SodiumCrypt\KeyWrap::mode(): Argument #1 ($blob) must be a mode 1, 2 or 3 blob (89 bytes starting with 0x01, 73 with 0x02, 97 with 0x03), 73 bytes given
 ValueError: SodiumCrypt\KeyWrap::wrapWithPassword(): Argument #1 ($userKey) must be a 32-byte key, 16-byte key given
-ValueError: SodiumCrypt\KeyWrap::__construct(): Argument #1 ($opsLimit) must be at least 1
-ValueError: SodiumCrypt\KeyWrap::__construct(): Argument #2 ($memLimit) must be between 8192 and 4398046510080 bytes
+ValueError: SodiumCrypt\KeyWrap::__construct(): Argument #1 ($opsLimit) must be between 1 and 65536
+ValueError: SodiumCrypt\KeyWrap::__construct(): Argument #2 ($memLimit) must be between 8192 and 4294967296 bytes
