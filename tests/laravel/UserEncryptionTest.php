@@ -191,6 +191,20 @@ final class UserEncryptionTest extends TestCase
         return "\x01".$salt.$nonce.sodium_crypto_aead_xchacha20poly1305_ietf_encrypt($key->exportBytes(), $salt.$nonce, $nonce, $kek);
     }
 
+    public function test_the_wrapped_key_never_leaves_the_server_in_arrays_or_json(): void
+    {
+        $alice = $this->register('alice');
+        $user = User::first();
+        $this->assertNotNull($user->encryption_key);
+        $me = $this->api('GET', '/api/me', [], $alice)->assertOk();
+        foreach ([$me->getContent(), json_encode($user), $user->toJson(), json_encode(User::all()), json_encode($user->toArray())] as $json) {
+            $this->assertStringContainsString('alice@example.com', $json);
+            $this->assertStringNotContainsString('encryption_key', $json);
+            $this->assertStringNotContainsString($user->encryption_key, $json);
+            $this->assertStringNotContainsString((string) $user->encryption_key_check, $json);
+        }
+    }
+
     public function test_password_change_rewraps_the_same_key(): void
     {
         $alice = $this->register('alice', 'first password');

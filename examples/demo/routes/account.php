@@ -6,6 +6,7 @@ use Illuminate\Support\Facades\Route;
 
 // The signed-in routes, the same for web and API (each file adds its guard).
 // 'user-encryption' loads the user's key for the request and clears it after.
+Route::get('/me', fn (\Illuminate\Http\Request $request) => $request->user());
 Route::get('/secrets', [SecretController::class, 'index']);
 Route::post('/secrets', [SecretController::class, 'store']);
 Route::get('/secrets/search', [SecretController::class, 'search']);

@@ -12,7 +12,8 @@ class User extends Authenticatable
 
     protected $fillable = ['name', 'email', 'password', 'phone'];
 
-    protected $hidden = ['password', 'api_token', 'remember_token', 'encryption_key', 'encryption_key_check'];
+    // (HasUserEncryption hides encryption_key and encryption_key_check itself.)
+    protected $hidden = ['password', 'api_token', 'remember_token'];
 
     protected $casts = [
         'password' => 'hashed',
