@@ -11,9 +11,20 @@ use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 /**
  * For the User model. Columns: encryption_key (the wrapped key, base64url)
  * and encryption_key_check (binds the key to this user); see the migration.
+ * Both are hidden from arrays and JSON.
  */
 trait HasUserEncryption
 {
+    /**
+     * The key columns are hidden from toArray()/toJson(): the wrapped key is
+     * what an offline password guess needs, and never leaves the server.
+     */
+    public function initializeHasUserEncryption(): void
+    {
+        $config = config('sodium-crypt.user');
+        $this->makeHidden([$config['key_column'] ?? 'encryption_key', $config['check_column'] ?? 'encryption_key_check']);
+    }
+
     /** A fresh key wrapped with the password (mode 1), saved and loaded for this request. */
     public function initUserEncryption(#[\SensitiveParameter] string $password): Key
     {
