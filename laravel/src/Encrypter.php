@@ -8,11 +8,11 @@ use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Contracts\Encryption\EncryptException;
 use Illuminate\Contracts\Encryption\Encrypter as EncrypterContract;
 use Illuminate\Contracts\Encryption\StringEncrypter;
-use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\CryptoException;
 use SodiumCrypt\Key;
 use SodiumCrypt\Keyring;
+use SodiumCrypt\Laravel\Support\LaravelPayload;
 use SodiumCrypt\PayloadFormat;
 
 /**
@@ -24,9 +24,6 @@ final class Encrypter implements EncrypterContract, StringEncrypter
 {
     /** V1's cipher ids. */
     private const V1_CIPHERS = [1 => Cipher::Aegis256, 2 => Cipher::Aegis128L, 3 => Cipher::XChaCha20Poly1305, 4 => Cipher::Aes256Gcm];
-
-    /** @var array<int, LaravelEncrypter>|null built on the first Laravel payload only */
-    private ?array $legacy = null;
 
     /** @var array<string, Keyring> one key, one cipher, laravel-crypto format: what opened a payload (describe, isCurrent) */
     private array $probes = [];
@@ -66,7 +63,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if ($this->keyring->format() === PayloadFormat::V1) {
             return $this->keyring->isCurrent($payload);
         }
-        return !str_starts_with($payload, 'sc1.') && self::laravelJson($payload) === null
+        return !str_starts_with($payload, 'sc1.') && LaravelPayload::json($payload) === null
             && $this->opensWith(0, $this->keyring->cipher(), $payload);
     }
 
@@ -96,13 +93,11 @@ final class Encrypter implements EncrypterContract, StringEncrypter
             }
             return ['format' => 'v1', 'cipher' => $cipher->value, 'key' => null];
         }
-        if (($json = self::laravelJson($payload)) !== null) {
-            $gcm = self::isGcm($json);
-            foreach ($this->legacyEncrypters($gcm) as $i => $encrypter) {
-                try {
-                    $encrypter->decrypt($payload, false);
-                    return ['format' => 'laravel', 'cipher' => sprintf('AES-%d-%s', strlen($encrypter->getKey()) * 8, $gcm ? 'GCM' : 'CBC'), 'key' => $i];
-                } catch (DecryptException) {
+        if (($json = LaravelPayload::json($payload)) !== null) {
+            $gcm = LaravelPayload::isGcm($json);
+            foreach ($keys as $i => $key) {
+                if (LaravelPayload::open($key, $json) !== null) {
+                    return ['format' => 'laravel', 'cipher' => strtoupper((string) LaravelPayload::cipher($key, $gcm)), 'key' => $i];
                 }
             }
             return ['format' => 'laravel', 'cipher' => $gcm ? 'AES-GCM' : 'AES-CBC', 'key' => null];
@@ -130,13 +125,14 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         }
     }
 
-    /** Laravel's own AES-CBC encrypter under the current key: what crypto:reencrypt --to=laravel writes. */
-    public function laravelEncrypter(): LaravelEncrypter
+    /** Laravel's own AES-CBC payload under the current key: what crypto:reencrypt --to=laravel writes. */
+    public function sealLaravel(#[\SensitiveParameter] string $plaintext): string
     {
-        foreach ($this->legacyEncrypters(false) as $encrypter) {
-            return $encrypter;
+        try {
+            return LaravelPayload::sealCbc($this->keyring->currentKey(), $plaintext);
+        } catch (\ValueError) {
+            throw new EncryptException('The current key is not 16 or 32 bytes: Laravel\'s AES-CBC cannot use it.');
         }
-        throw new EncryptException('The current key is not 16 or 32 bytes: Laravel\'s AES-CBC cannot use it.');
     }
 
     public function cipher(): Cipher
@@ -168,14 +164,15 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return array_map(static fn (Key $k) => $k->id(), $this->keys());
     }
 
-    /** Dumps show the cipher, format and key ids, never the keys Laravel's own encrypters hold. */
+    /** Dumps show the cipher, format and key ids; no property of this object holds key bytes. */
     public function __debugInfo(): array
     {
-        return [
-            'cipher' => $this->keyring->cipher()->value,
-            'format' => $this->keyring->format()->name,
-            'keyIds' => $this->keyIds(),
-        ];
+        try {
+            $ids = $this->keyIds();
+        } catch (CryptoException) {
+            $ids = 'wiped (KeyContext::clear())';
+        }
+        return ['cipher' => $this->keyring->cipher()->value, 'format' => $this->keyring->format()->name, 'keyIds' => $ids];
     }
 
     public function __serialize(): array
@@ -200,37 +197,14 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if (!is_string($payload) || $payload === '') {
             throw new DecryptException('The payload is invalid.');
         }
-        if (($json = self::laravelJson($payload)) !== null) {
-            return $this->openLaravel($payload, $json);
+        if (($json = LaravelPayload::json($payload)) !== null) {
+            return $this->openLaravel($json);
         }
         try {
             return $this->keyring->open($payload);
         } catch (CryptoException|\ValueError $e) {
             throw new DecryptException('The payload is invalid.', 0, $e);
         }
-    }
-
-    /**
-     * Laravel's own format, by what the text is: base64 of a JSON object with
-     * string iv, value and mac. Its "eyJ" start (base64 of '{"') alone would
-     * also catch one laravel-crypto payload in 2^18, whose random nonce
-     * begins with those bytes; that text is base64url of binary, not JSON.
-     *
-     * @return array<string, mixed>|null
-     */
-    private static function laravelJson(string $payload): ?array
-    {
-        if (!str_starts_with($payload, 'eyJ') || ($text = base64_decode($payload, true)) === false) {
-            return null;
-        }
-        $json = json_decode($text, true);
-        return is_array($json) && is_string($json['iv'] ?? null) && is_string($json['value'] ?? null) && is_string($json['mac'] ?? null)
-            ? $json : null;
-    }
-
-    private static function isGcm(array $json): bool
-    {
-        return is_string($json['tag'] ?? null) && $json['tag'] !== '';
     }
 
     /** @return list<Key> the current key, then the previous ones */
@@ -244,33 +218,14 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return $cipher === $this->keyring->cipher() || in_array($cipher, $this->reads, true);
     }
 
-    /**
-     * Laravel's AES-CBC/GCM payloads, read through Illuminate's own Encrypter
-     * (which needs the key as a string), tried under each key in turn.
-     */
-    private function openLaravel(string $payload, array $json): string
+    /** Laravel's AES-CBC/GCM payloads, tried under each key in turn. */
+    private function openLaravel(array $json): string
     {
-        foreach ($this->legacyEncrypters(self::isGcm($json)) as $encrypter) {
-            try {
-                return $encrypter->decrypt($payload, false);
-            } catch (DecryptException) {
-                // the next key
+        foreach ($this->keys() as $key) {
+            if (($plaintext = LaravelPayload::open($key, $json)) !== null) {
+                return $plaintext;
             }
         }
         throw new DecryptException('The payload is invalid.');
-    }
-
-    /** @return iterable<int, LaravelEncrypter> keyed by the key's index (0: current) */
-    private function legacyEncrypters(bool $gcm): iterable
-    {
-        foreach ($this->keys() as $i => $key) {
-            $length = $key->length();
-            if ($length !== 16 && $length !== 32) {
-                continue;
-            }
-            $slot = $i * 2 + (int) $gcm;
-            $this->legacy[$slot] ??= new LaravelEncrypter($key->exportBytes(), sprintf('aes-%d-%s', $length * 8, $gcm ? 'gcm' : 'cbc'));
-            yield $i => $this->legacy[$slot];
-        }
     }
 }

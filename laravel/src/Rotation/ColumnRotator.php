@@ -34,7 +34,7 @@ final class ColumnRotator
         $plaintext = $this->encrypter->decryptString($payload);
         try {
             return $this->toLaravel
-                ? $this->encrypter->laravelEncrypter()->encryptString($plaintext)
+                ? $this->encrypter->sealLaravel($plaintext)
                 : $this->encrypter->encryptString($plaintext);
         } finally {
             sodium_memzero($plaintext);
