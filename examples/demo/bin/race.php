@@ -1,0 +1,83 @@
+<?php
+// examples/demo/bin/race.php [--users=N] [--parallel=N] [--base=URL]
+// Lazy enrolment under real parallel requests: users who have no key yet
+// (as every user of an app that adopts the package) each send N requests at
+// once through nginx + php-fpm. Every request must store under one and the
+// same key, and everything stored must read back. Loopback only. Prints one
+// JSON line; exit 1 when any user ended up with more than one key.
+declare(strict_types=1);
+
+$opt = getopt('', ['users::', 'parallel::', 'base::']);
+$base = $opt['base'] ?? 'http://127.0.0.1:' . (getenv('DEMO_PORT') ?: '8080');
+if (!preg_match('~^http://(127\.0\.0\.1|localhost)(:\d+)?$~', $base)) {
+    fwrite(STDERR, "loopback only\n");
+    exit(2);
+}
+$users = (int) ($opt['users'] ?? 20);
+$parallel = (int) ($opt['parallel'] ?? 8);
+
+// Users as the app had them before adopting per-user keys: no encryption_key.
+$db = new PDO('sqlite:' . __DIR__ . '/../database/demo.sqlite', null, null, [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
+$db->exec('PRAGMA busy_timeout = 5000');
+$run = bin2hex(random_bytes(3));
+$people = [];
+$insert = $db->prepare('INSERT INTO users (name, email, password, api_token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+for ($i = 0; $i < $users; $i++) {
+    $token = bin2hex(random_bytes(20));
+    $now = date('Y-m-d H:i:s');
+    $insert->execute(["race $i", "race-$run-$i@example.com", password_hash('unused', PASSWORD_BCRYPT), hash('sha256', $token), $now, $now]);
+    $people[] = ['id' => (int) $db->lastInsertId(), 'token' => $token];
+}
+
+function handle(string $method, string $url, string $token, ?array $json = null): CurlHandle
+{
+    $ch = curl_init($url);
+    curl_setopt_array($ch, [CURLOPT_CUSTOMREQUEST => $method, CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30,
+        CURLOPT_HTTPHEADER => ['Accept: application/json', 'Content-Type: application/json', "Authorization: Bearer $token"]]
+        + ($json === null ? [] : [CURLOPT_POSTFIELDS => json_encode($json)]));
+    return $ch;
+}
+
+$split = $lost = $errors = 0;
+foreach ($people as $p) {
+    // N first requests at once, none carrying a key: each may enrol the user.
+    $multi = curl_multi_init();
+    $handles = [];
+    for ($n = 0; $n < $parallel; $n++) {
+        $handles[] = $h = handle('POST', "$base/api/secrets", $p['token'], ['label' => "race $n"]);
+        curl_multi_add_handle($multi, $h);
+    }
+    do {
+        $status = curl_multi_exec($multi, $running);
+        if ($running) {
+            curl_multi_select($multi);
+        }
+    } while ($running && $status === CURLM_OK);
+    $keys = [];
+    foreach ($handles as $h) {
+        $code = curl_getinfo($h, CURLINFO_RESPONSE_CODE);
+        $body = json_decode((string) curl_multi_getcontent($h), true);
+        if ($code !== 201) {
+            $errors++;
+            fwrite(STDERR, "user {$p['id']}: store answered $code\n");
+        } else {
+            $keys[$body['stored_under_key']] = true;
+        }
+        curl_multi_remove_handle($multi, $h);
+    }
+    curl_multi_close($multi);
+    $split += (int) (count($keys) > 1);
+
+    // Everything stored reads back under the key the user now has.
+    $ch = handle('GET', "$base/api/secrets", $p['token']);
+    $body = json_decode((string) curl_exec($ch), true);
+    $code = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
+    $read = $code === 200 ? count($body['secrets'] ?? []) : 0;
+    if ($read !== $parallel) {
+        $lost += $parallel - $read;
+        fwrite(STDERR, "user {$p['id']}: read back $read of $parallel (HTTP $code)\n");
+    }
+}
+echo json_encode(['users' => $users, 'parallel_first_requests' => $parallel, 'users_with_more_than_one_key' => $split,
+    'rows_unreadable' => $lost, 'errors' => $errors]), "\n";
+exit($split + $lost + $errors === 0 ? 0 : 1);
