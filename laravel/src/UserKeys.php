@@ -54,12 +54,27 @@ final class UserKeys
         return $this->isEnrolled($user) ? (KeyWrap::mode($this->blob($user)) === 2 ? 2 : 1) : 0;
     }
 
-    /** A new key for the user, wrapped with the password (mode 1) or the server key (mode 2), saved. */
+    /**
+     * A new key for the user, wrapped with the password or the server key
+     * (mode 2), written only if the row still has none: of several requests
+     * enrolling one user at once (lazy enrolment), one writes and the others
+     * open the key it wrote, so every request of that user uses one key.
+     */
     public function enroll(Model $user, #[\SensitiveParameter] ?string $password = null): Key
     {
         $key = Key::generate(32);
-        $this->store($user, $key, $password);
-        return $key;
+        $row = $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), self::id($user))
+            ->where(fn ($q) => $q->whereNull($this->keyColumn)->orWhere($this->keyColumn, ''));
+        if ($row->update($values = $this->wrapped($user, $key, $password)) > 0) {
+            $this->sync($user, $values);
+            return $key;
+        }
+        // Another request enrolled this user first: its key is the one.
+        $this->sync($user, (array) $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), self::id($user))
+            ->first([$this->keyColumn, $this->checkColumn]));
+        return $password !== null && $this->mode($user) === 1
+            ? $this->unlockWithPassword($user, $password)
+            : $this->unlockWithServerKey($user);
     }
 
     /**
@@ -140,8 +155,7 @@ final class UserKeys
         if ((clone $row)->where($this->keyColumn, $read)->update([$this->keyColumn => $text]) === 0) {
             $text = (clone $row)->value($this->keyColumn);
         }
-        $user->setAttribute($this->keyColumn, $text);
-        $user->syncOriginalAttribute($this->keyColumn);
+        $this->sync($user, [$this->keyColumn => $text]);
     }
 
     /** The key a token names, refused unless it is this user's. */
@@ -199,13 +213,25 @@ final class UserKeys
 
     private function store(Model $user, Key $key, #[\SensitiveParameter] ?string $password): void
     {
+        $user->forceFill($this->wrapped($user, $key, $password))->save();
+    }
+
+    /** @return array<string, string> the key columns for $key wrapped with the password, or the server key */
+    private function wrapped(Model $user, Key $key, #[\SensitiveParameter] ?string $password): array
+    {
         $blob = $password === null
             ? $this->wrap->wrapWithServerKey($key, $this->appKey, self::id($user))
             : $this->wrap->wrapWithPassword($key, $password);
-        $user->forceFill([
+        return [
             $this->keyColumn => sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING),
             $this->checkColumn => $this->check($user, $key),
-        ])->save();
+        ];
+    }
+
+    /** The model holds what the row holds, as if just read. */
+    private function sync(Model $user, array $values): void
+    {
+        $user->forceFill($values)->syncOriginalAttributes(array_keys($values));
     }
 
     private function verified(Model $user, Key $key): Key

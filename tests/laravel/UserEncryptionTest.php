@@ -205,6 +205,20 @@ final class UserEncryptionTest extends TestCase
         }
     }
 
+    public function test_enrolment_is_conditional_so_concurrent_first_requests_share_one_key(): void
+    {
+        $user = User::create(['name' => 'late', 'email' => 'late@example.com', 'password' => 'correct horse']);
+        $stale = User::find($user->id); // another request read the row before the key existed
+        $keys = $this->app->make(UserKeys::class);
+        $first = $keys->enroll($user);
+        $blob = DB::table('users')->where('id', $user->id)->value('encryption_key');
+        $second = $keys->enroll($stale);
+        $this->assertTrue($first->equals($second), 'the second enrolment returns the key the first wrote');
+        $this->assertSame($blob, DB::table('users')->where('id', $user->id)->value('encryption_key'), 'and writes nothing');
+        $this->assertSame($blob, $stale->encryption_key);
+        $this->assertTrue($keys->enroll(User::find($user->id), 'correct horse')->equals($first), 'also when enrolling with a password');
+    }
+
     public function test_password_change_rewraps_the_same_key(): void
     {
         $alice = $this->register('alice', 'first password');
