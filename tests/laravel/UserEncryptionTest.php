@@ -219,6 +219,84 @@ final class UserEncryptionTest extends TestCase
         $this->assertTrue($keys->enroll(User::find($user->id), 'correct horse')->equals($first), 'also when enrolling with a password');
     }
 
+    // ---- a password reset while logged out: recovery, or an acknowledged reset ----
+
+    /** Laravel's own forgot-password reset, from a request without the user's key. */
+    private function forgotPasswordReset(string $email, string $newPassword): void
+    {
+        $user = User::where('email', $email)->first();
+        $status = \Illuminate\Support\Facades\Password::reset(
+            ['email' => $email, 'password' => $newPassword, 'password_confirmation' => $newPassword,
+                'token' => \Illuminate\Support\Facades\Password::createToken($user)],
+            function (User $user, string $password) {
+                $user->forceFill(['password' => $password])->save();
+                event(new PasswordReset($user));
+            });
+        $this->assertSame(\Illuminate\Support\Facades\Password::PASSWORD_RESET, $status);
+        $this->assertFalse(KeyContext::has());
+    }
+
+    public function test_login_after_a_logged_out_reset_is_a_clear_409_and_no_session(): void
+    {
+        $alice = $this->register('alice', 'first password');
+        $this->api('POST', '/api/secrets', ['label' => 'kept'], $alice)->assertCreated();
+        $this->forgotPasswordReset('alice@example.com', 'reset password');
+
+        $jar = [];
+        $this->browse('POST', '/login', ['email' => 'alice@example.com', 'password' => 'reset password'], $jar)
+            ->assertStatus(409)->assertJsonPath('recovery_code_set', true)
+            ->assertJsonPath('message', fn ($m) => str_contains($m, 'recovery code'));
+        $this->browse('GET', '/secrets', [], $jar)->assertStatus(401);
+        $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'reset password'])->assertStatus(409);
+        // A plainly wrong password is still just that.
+        $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'first password'])->assertStatus(422);
+    }
+
+    public function test_a_recovery_code_restores_access_after_a_logged_out_reset(): void
+    {
+        $alice = $this->register('alice', 'first password');
+        $this->assertMatchesRegularExpression('/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/', $alice['recovery_code']);
+        $this->api('POST', '/api/secrets', ['label' => 'kept', 'ssn' => '123-45-6789'], $alice)->assertCreated();
+        $this->forgotPasswordReset('alice@example.com', 'reset password');
+
+        $recover = ['email' => 'alice@example.com', 'password' => 'reset password'];
+        $this->api('POST', '/api/encryption/recover', $recover + ['recovery_code' => str_repeat('AAAA-', 7).'AAAA'])->assertStatus(422);
+        $before = User::first()->encryption_key;
+        $this->assertSame($before, User::first()->encryption_key, 'a wrong code changes nothing');
+
+        $done = $this->api('POST', '/api/encryption/recover', $recover + ['recovery_code' => strtolower(str_replace('-', ' ', $alice['recovery_code']))])
+            ->assertOk()->json();
+        $this->assertSame($alice['encryption_token'], $done['encryption_token'], 'the same key, restored');
+        $login = $this->api('POST', '/api/login', $recover)->assertOk()->json();
+        $this->api('GET', '/api/secrets', [], $login)->assertOk()->assertJsonPath('secrets.0.label', 'kept');
+        $this->api('GET', '/api/secrets/search?ssn=123-45-6789', [], $login)->assertJsonCount(1, 'matches');
+
+        // A new code replaces the old one.
+        $code = $this->api('POST', '/api/encryption/recovery-code', [], $login)->assertOk()->json('recovery_code');
+        $this->assertNotSame($alice['recovery_code'], $code);
+        $this->assertTrue($this->app->make(UserKeys::class)->unlockWithRecoveryCode(User::first(), $code)->equals(KeyContext::fromToken($login['encryption_token'])));
+        $this->expectException(\SodiumCrypt\Laravel\Exceptions\InvalidRecoveryCode::class);
+        $this->app->make(UserKeys::class)->unlockWithRecoveryCode(User::first(), $alice['recovery_code']);
+    }
+
+    public function test_without_a_recovery_code_only_an_acknowledged_reset_unlocks_and_it_says_what_is_lost(): void
+    {
+        $alice = $this->register('alice', 'first password');
+        $this->api('POST', '/api/secrets', ['label' => 'lost'], $alice)->assertCreated();
+        $this->forgotPasswordReset('alice@example.com', 'reset password');
+        $auth = ['email' => 'alice@example.com', 'password' => 'reset password'];
+
+        $this->api('POST', '/api/encryption/reset', $auth)->assertStatus(422)
+            ->assertJsonPath('message', fn ($m) => str_contains($m, 'cannot be read'));
+        $this->assertSame(1, DB::table('secrets')->count());
+        $reset = $this->api('POST', '/api/encryption/reset', $auth + ['acknowledge_data_loss' => true])->assertOk()->json();
+        $this->assertNotSame($alice['encryption_token'], $reset['encryption_token']);
+        $this->assertSame(0, DB::table('secrets')->count(), 'the demo drops what the old key encrypted (UserEncryptionReset)');
+        $login = $this->api('POST', '/api/login', $auth)->assertOk()->json();
+        $this->api('GET', '/api/secrets', [], $login)->assertOk()->assertJsonCount(0, 'secrets');
+        $this->api('POST', '/api/secrets', ['label' => 'new'], $login)->assertCreated();
+    }
+
     public function test_password_change_rewraps_the_same_key(): void
     {
         $alice = $this->register('alice', 'first password');

@@ -6,7 +6,7 @@ use Illuminate\Database\Migrations\Migration;
 use Illuminate\Database\Schema\Blueprint;
 use Illuminate\Support\Facades\Schema;
 
-// The wrapped user key (mode 1: 89 bytes, mode 2: 73 bytes, stored as
+// The wrapped user key (mode 3: 97 bytes, mode 1: 89, mode 2: 73, stored as
 // base64url) and the check that binds it to its user (64 hex characters).
 return new class extends Migration
 {
@@ -16,7 +16,7 @@ return new class extends Migration
         $check = config('sodium-crypt.user.check_column', 'encryption_key_check');
         Schema::table('users', function (Blueprint $table) use ($key, $check) {
             if (!Schema::hasColumn('users', $key)) {
-                $table->string($key, 128)->nullable();
+                $table->string($key, 255)->nullable();
             }
             if (!Schema::hasColumn('users', $check)) {
                 $table->char($check, 64)->nullable();
