@@ -40,6 +40,8 @@ return [
         // Columns on the users table (see the published migration).
         'key_column' => 'encryption_key',
         'check_column' => 'encryption_key_check',
+        // The key wrapped under the user's recovery code (createEncryptionRecoveryCode()).
+        'recovery_column' => 'encryption_key_recovery',
 
         // Where the middleware looks for the user's token.
         'header' => 'X-Encryption-Token',

@@ -95,6 +95,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
                 (string) $config->get('sodium-crypt.user.key_column'),
                 (string) $config->get('sodium-crypt.user.check_column'),
                 AppKeys::parseList($config->get('app.previous_keys', [])),
+                (string) $config->get('sodium-crypt.user.recovery_column', 'encryption_key_recovery'),
             );
         });
     }

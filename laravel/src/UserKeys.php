@@ -10,6 +10,8 @@ use SodiumCrypt\DecryptionFailed;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\KeyWrap;
+use SodiumCrypt\Laravel\Events\UserEncryptionReset;
+use SodiumCrypt\Laravel\Exceptions\InvalidRecoveryCode;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 
 /**
@@ -30,7 +32,14 @@ final class UserKeys
         private readonly string $keyColumn = 'encryption_key',
         private readonly string $checkColumn = 'encryption_key_check',
         private readonly array $previousAppKeys = [],
+        private readonly string $recoveryColumn = 'encryption_key_recovery',
     ) {
+    }
+
+    /** @return list<string> the columns that hold key material, hidden from arrays and JSON */
+    public function columns(): array
+    {
+        return [$this->keyColumn, $this->checkColumn, $this->recoveryColumn];
     }
 
     /** Whether the model is a user with HasUserEncryption. */
@@ -156,6 +165,71 @@ final class UserKeys
             $text = (clone $row)->value($this->keyColumn);
         }
         $this->sync($user, [$this->keyColumn => $text]);
+    }
+
+    /**
+     * A new recovery code for the user (shown once): the request's key, wrapped
+     * under it (Argon2id, like a password) in the recovery column, replacing
+     * any earlier code. 160 random bits: 8 groups of 4 Crockford base32
+     * characters (read back ignoring case, spaces, dashes, and I/L/O for 1/0).
+     */
+    public function createRecoveryCode(Model $user): string
+    {
+        $key = $this->contextKeyFor($user);
+        $alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+        $code = '';
+        for ($i = 0; $i < 32; $i++) {
+            $code .= $alphabet[random_int(0, 31)];
+        }
+        $text = sodium_bin2base64($this->wrap->wrapWithPassword($key, $code), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), self::id($user))->update([$this->recoveryColumn => $text]);
+        $this->sync($user, [$this->recoveryColumn => $text]);
+        return implode('-', str_split($code, 4));
+    }
+
+    public function hasRecoveryCode(Model $user): bool
+    {
+        $text = $user->getAttribute($this->recoveryColumn);
+        return is_string($text) && $text !== '';
+    }
+
+    /**
+     * The key from the recovery code (case, spaces and dashes ignored).
+     *
+     * @throws InvalidRecoveryCode when none is set or this one does not open it
+     */
+    public function unlockWithRecoveryCode(Model $user, #[\SensitiveParameter] string $code): Key
+    {
+        if (!$this->hasRecoveryCode($user)) {
+            throw new InvalidRecoveryCode('No recovery code was set for this account.');
+        }
+        $code = strtoupper((string) preg_replace('/[\s-]+/', '', $code));
+        try {
+            $blob = sodium_base642bin((string) $user->getAttribute($this->recoveryColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+            return $this->verified($user, $this->wrap->unwrapWithPassword($blob, strtr($code, 'ILOU', '1101')));
+        } catch (DecryptionFailed|\SodiumException|\ValueError|UserKeyException) {
+            throw new InvalidRecoveryCode();
+        }
+    }
+
+    /** After a reset without the key: the key from the recovery code, wrapped again under the new password. */
+    public function recover(Model $user, #[\SensitiveParameter] string $code, #[\SensitiveParameter] string $newPassword): Key
+    {
+        $key = $this->unlockWithRecoveryCode($user, $code);
+        $this->store($user, $key, $newPassword);
+        return $key;
+    }
+
+    /**
+     * A new key under the new password, replacing the one nobody can open:
+     * what the old key encrypted is lost. The recovery code goes with it.
+     */
+    public function reset(Model $user, #[\SensitiveParameter] string $newPassword): Key
+    {
+        $key = Key::generate(32);
+        $user->forceFill($this->wrapped($user, $key, $newPassword) + [$this->recoveryColumn => null])->save();
+        event(new UserEncryptionReset($user));
+        return $key;
     }
 
     /** The key a token names, refused unless it is this user's. */

@@ -24,6 +24,7 @@ return [
     // Laravel 10 lists providers here; sodium-crypt/laravel is also
     // package-discovered. Laravel 11+: bootstrap/providers.php.
     'providers' => ServiceProvider::defaultProviders()->merge([
+        App\Providers\AppServiceProvider::class,
         App\Providers\RouteServiceProvider::class,
         SodiumCrypt\Laravel\SodiumCryptServiceProvider::class,
     ])->toArray(),

@@ -11,4 +11,5 @@ Route::get('/secrets', [SecretController::class, 'index']);
 Route::post('/secrets', [SecretController::class, 'store']);
 Route::get('/secrets/search', [SecretController::class, 'search']);
 Route::post('/password', [AuthController::class, 'changePassword']);
+Route::post('/encryption/recovery-code', [AuthController::class, 'recoveryCode']);
 Route::post('/logout', [AuthController::class, 'logout']);

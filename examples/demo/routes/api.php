@@ -6,4 +6,6 @@ use Illuminate\Support\Facades\Route;
 // API: Authorization: Bearer <api_token>, encryption token in X-Encryption-Token.
 Route::post('/register', [AuthController::class, 'register']);
 Route::post('/login', [AuthController::class, 'login']);
+Route::post('/encryption/recover', [AuthController::class, 'recover']);
+Route::post('/encryption/reset', [AuthController::class, 'resetEncryption']);
 Route::middleware(['auth:api', 'user-encryption'])->group(base_path('routes/account.php'));

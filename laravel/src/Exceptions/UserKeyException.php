@@ -22,6 +22,11 @@ final class UserKeyException extends HttpException
         return new self(403, 'The encryption token does not belong to this user.');
     }
 
+    public static function dataLossNotAcknowledged(): self
+    {
+        return new self(422, 'Resetting encryption gives this account a new key: everything encrypted under the old one cannot be read by anyone, ever. Acknowledge the data loss to go ahead.');
+    }
+
     public static function malformed(): self
     {
         return new self(400, 'The encryption token is malformed.');

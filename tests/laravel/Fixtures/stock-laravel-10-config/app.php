@@ -22,6 +22,7 @@ return [
     'maintenance' => ['driver' => 'file'],
 
     'providers' => ServiceProvider::defaultProviders()->merge([
+        App\Providers\AppServiceProvider::class,
         App\Providers\RouteServiceProvider::class,
         SodiumCrypt\Laravel\SodiumCryptServiceProvider::class,
     ])->toArray(),

@@ -30,17 +30,46 @@ class AuthController
         ]);
         $user = User::create($data);
         $token = $user->encodeEncryptionToken($user->initUserEncryption($data['password']));
-        return $this->signedIn($request, $user, $token, 201);
+        // Shown once: with it, a forgot-password reset loses nothing.
+        return $this->signedIn($request, $user, $token, 201, ['recovery_code' => $user->createEncryptionRecoveryCode()]);
     }
 
     public function login(Request $request): JsonResponse
     {
         $data = $request->validate(['email' => ['required', 'email'], 'password' => ['required', 'string']]);
+        $user = $this->checked($data);
+        // EncryptionLocked (409) when the password was reset without the key.
+        return $this->signedIn($request, $user, $user->issueEncryptionToken($data['password']));
+    }
+
+    /** After a forgot-password reset (login answered 409): the key back from the recovery code. */
+    public function recover(Request $request): JsonResponse
+    {
+        $data = $request->validate(['email' => ['required', 'email'], 'password' => ['required', 'string'], 'recovery_code' => ['required', 'string']]);
+        $user = $this->checked($data);
+        return $this->signedIn($request, $user, $user->recoverUserEncryption($data['recovery_code'], $data['password']));
+    }
+
+    /** Without a recovery code: a new key, the old data dropped (see AppServiceProvider). */
+    public function resetEncryption(Request $request): JsonResponse
+    {
+        $data = $request->validate(['email' => ['required', 'email'], 'password' => ['required', 'string'], 'acknowledge_data_loss' => ['boolean']]);
+        $user = $this->checked($data);
+        return $this->signedIn($request, $user, $user->resetUserEncryption($data['password'], (bool) ($data['acknowledge_data_loss'] ?? false)));
+    }
+
+    public function recoveryCode(Request $request): JsonResponse
+    {
+        return response()->json(['recovery_code' => $request->user()->createEncryptionRecoveryCode()]);
+    }
+
+    private function checked(array $data): User
+    {
         $user = User::where('email', $data['email'])->first();
         if (!$user || !Hash::check($data['password'], $user->password)) {
             throw ValidationException::withMessages(['email' => 'These credentials do not match our records.']);
         }
-        return $this->signedIn($request, $user, $user->issueEncryptionToken($data['password']));
+        return $user;
     }
 
     public function changePassword(Request $request): JsonResponse
@@ -72,9 +101,9 @@ class AuthController
         return response()->json(['status' => 'signed out'])->withCookie(Cookie::forget(config('sodium-crypt.user.cookie')));
     }
 
-    private function signedIn(Request $request, User $user, #[\SensitiveParameter] string $encryptionToken, int $status = 200): JsonResponse
+    private function signedIn(Request $request, User $user, #[\SensitiveParameter] string $encryptionToken, int $status = 200, array $extra = []): JsonResponse
     {
-        $body = ['user' => ['id' => $user->id, 'name' => $user->name, 'email' => $user->email], 'key_mode' => $user->userEncryptionMode()];
+        $body = ['user' => ['id' => $user->id, 'name' => $user->name, 'email' => $user->email], 'key_mode' => $user->userEncryptionMode()] + $extra;
         if ($request->route()->getPrefix() === 'api') {
             $apiToken = Str::random(60);
             $user->forceFill(['api_token' => hash('sha256', $apiToken)])->save();
