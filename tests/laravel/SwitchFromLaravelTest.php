@@ -82,4 +82,26 @@ final class SwitchFromLaravelTest extends TestCase
         $this->withUnencryptedCookies($jar + ['theme' => 'sc1.garbage'])->get('/t/get')
             ->assertOk()->assertExactJson(['cart' => null, 'theme' => null]);
     }
+    public function test_without_the_extension_the_app_says_what_to_install(): void
+    {
+        // This PHP's ini files, less whatever loads sodium_crypt.
+        $dir = $this->envDir.'/ini-without-extension';
+        mkdir($dir);
+        foreach (array_filter(explode(',', (string) php_ini_scanned_files())) as $file) {
+            $file = trim($file);
+            if (!str_contains((string) file_get_contents($file), 'sodium_crypt')) {
+                copy($file, $dir.'/'.basename($file));
+            }
+        }
+        $cmd = sprintf('cd %s && PHP_INI_SCAN_DIR=%s %s artisan about 2>&1', escapeshellarg(__DIR__.'/../../examples/demo'),
+            escapeshellarg($dir), escapeshellarg(PHP_BINARY));
+        exec($cmd, $out, $status);
+        $text = implode("\n", $out);
+        array_map('unlink', glob($dir.'/*'));
+        rmdir($dir);
+        $this->assertNotSame(0, $status, $text);
+        $this->assertStringContainsString('The sodium_crypt PHP extension is not loaded', $text);
+        $this->assertStringContainsString('extension=sodium_crypt', $text);
+        $this->assertStringNotContainsString('Class "SodiumCrypt', $text);
+    }
 }
