@@ -37,6 +37,11 @@ final class SodiumCryptServiceProvider extends ServiceProvider
 {
     public function register(): void
     {
+        if (!extension_loaded('sodium_crypt')) {
+            // Before anything names a class of the extension: say what to install, not "Class not found".
+            throw new InvalidConfiguration(sprintf('The sodium_crypt PHP extension is not loaded in this PHP (%s SAPI, PHP %s), and sodium-crypt/laravel runs on it. Install it (`pie install sodium-crypt/sodium-crypt`, or `make install` in a clone of the extension), enable it with extension=sodium_crypt in the php.ini of every SAPI that runs the app (`php --ini` lists the CLI\'s; php-fpm has its own), then restart php-fpm.',
+                PHP_SAPI, PHP_VERSION));
+        }
         $this->mergeConfigFrom(__DIR__.'/../config/sodium-crypt.php', 'sodium-crypt');
         $this->registerPreviousKeys();
 
