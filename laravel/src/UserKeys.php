@@ -16,9 +16,9 @@ use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 
 /**
  * Each user's data key: created, wrapped (under Argon2id(password), the
- * limits recorded in the blob, or under BLAKE2b(APP_KEY, user id)),
- * unwrapped, checked against the
- * user, re-wrapped. The key check stored beside the blob binds a key to its
+ * limits recorded in the blob, or under BLAKE2b(APP_KEY, user id), and
+ * optionally under a recovery code), unwrapped, checked against the user,
+ * re-wrapped. The key check stored beside the blob binds a key to its
  * user, so a token that is not this user's is refused before anything runs.
  */
 final class UserKeys
@@ -34,12 +34,6 @@ final class UserKeys
         private readonly array $previousAppKeys = [],
         private readonly string $recoveryColumn = 'encryption_key_recovery',
     ) {
-    }
-
-    /** @return list<string> the columns that hold key material, hidden from arrays and JSON */
-    public function columns(): array
-    {
-        return [$this->keyColumn, $this->checkColumn, $this->recoveryColumn];
     }
 
     /** Whether the model is a user with HasUserEncryption. */
