@@ -72,11 +72,17 @@ function userland_unwrap_server(string $blob, string $appKey, string $userId): s
     return $key;
 }
 
+/** Mode 3 (what KeyWrap writes): the Argon2id limits come from the blob's header. */
 function userland_unwrap_password(string $blob, string $password): string
 {
-    $kek = sodium_crypto_pwhash(32, $password, substr($blob, 1, 16), SODIUM_CRYPTO_PWHASH_OPSLIMIT_INTERACTIVE,
-        SODIUM_CRYPTO_PWHASH_MEMLIMIT_INTERACTIVE, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13);
-    $key = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt(substr($blob, 41), substr($blob, 1, 40), substr($blob, 17, 24), $kek);
+    ['ops' => $ops, 'kib' => $kib] = unpack('Vops/Vkib', substr($blob, 1, 8));
+    $salt = substr($blob, 9, 16);
+    $nonce = substr($blob, 25, 24);
+    $kek = sodium_crypto_pwhash(32, $password, $salt, $ops, $kib * 1024, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13);
+    $key = sodium_crypto_aead_xchacha20poly1305_ietf_decrypt(substr($blob, 49), substr($blob, 0, 49), $nonce, $kek);
     sodium_memzero($kek);
+    if ($key === false) {
+        throw new RuntimeException('userland mode-3 unwrap failed');
+    }
     return $key;
 }
