@@ -59,21 +59,15 @@ final class KeysCommand extends Command
         }
         $length = Ciphers::keyBytes($name, $cipher);
         $text = self::newKeyText($length);
-
-        if ($this->option('show')) {
-            $this->line('<comment>'.$text.'</comment>');
-            return self::SUCCESS;
-        }
-        if (!$this->confirmToProceed()) {
-            return self::FAILURE;
+        if (($exit = $this->showOrConfirm($text)) !== null) {
+            return $exit;
         }
 
         $env = new EnvFile($this->laravel->environmentFilePath());
         $values = ['APP_KEY' => $text];
         $old = $env->get('APP_KEY');
         if ($old !== null && $old !== '') {
-            $previous = array_filter(explode(',', (string) $env->get('APP_PREVIOUS_KEYS')), static fn ($k) => trim($k) !== '' && $k !== $old);
-            $values['APP_PREVIOUS_KEYS'] = implode(',', [$old, ...$previous]);
+            $values['APP_PREVIOUS_KEYS'] = implode(',', self::leading($old, $env->get('APP_PREVIOUS_KEYS')));
         }
         if ($this->option('cipher')) {
             $values['SODIUM_CRYPT_CIPHER'] = $name;
@@ -82,10 +76,7 @@ final class KeysCommand extends Command
             // The indexes made so far are under APP_KEY: it stays their key.
             $values['BLIND_INDEX_KEY'] = $old !== null && $old !== '' && AppKeys::parse($old)->length() === 32 ? $old : self::newKeyText(32);
         }
-        try {
-            $env->set($values);
-        } catch (\RuntimeException $e) {
-            $this->components->error($e->getMessage());
+        if (!$this->writeEnv($env, $values)) {
             return self::FAILURE;
         }
 
@@ -118,24 +109,16 @@ final class KeysCommand extends Command
     private function rotateIndexKey(): int
     {
         $text = self::newKeyText(32);
-        if ($this->option('show')) {
-            $this->line('<comment>'.$text.'</comment>');
-            return self::SUCCESS;
-        }
-        if (!$this->confirmToProceed()) {
-            return self::FAILURE;
+        if (($exit = $this->showOrConfirm($text)) !== null) {
+            return $exit;
         }
         $env = new EnvFile($this->laravel->environmentFilePath());
         $old = $env->get('BLIND_INDEX_KEY') ?: $this->laravel['config']->get('sodium-crypt.blind_index_key') ?: $env->get('APP_KEY');
-        $previous = array_filter(array_map('trim', explode(',', (string) $env->get('BLIND_INDEX_PREVIOUS_KEYS'))), static fn ($k) => $k !== '' && $k !== $old);
-        if (is_string($old) && $old !== '' && AppKeys::parse($old, 'the blind index key in use')->length() === 32) {
-            array_unshift($previous, $old);
-        }
+        // APP_KEY served as the index key only if it was 32 bytes: otherwise no index was made under it.
+        $old = is_string($old) && $old !== '' && AppKeys::parse($old, 'the blind index key in use')->length() === 32 ? $old : null;
+        $previous = self::leading($old, $env->get('BLIND_INDEX_PREVIOUS_KEYS'));
         $values = ['BLIND_INDEX_KEY' => $text, 'BLIND_INDEX_PREVIOUS_KEYS' => implode(',', $previous)];
-        try {
-            $env->set($values);
-        } catch (\RuntimeException $e) {
-            $this->components->error($e->getMessage());
+        if (!$this->writeEnv($env, $values)) {
             return self::FAILURE;
         }
         $this->laravel['config']->set('sodium-crypt.blind_index_key', $text);
@@ -182,12 +165,42 @@ final class KeysCommand extends Command
         if (!$this->confirmToProceed()) {
             return self::FAILURE;
         }
-        $env->set(['APP_PREVIOUS_KEYS' => implode(',', $keep)]);
+        if (!$this->writeEnv($env, ['APP_PREVIOUS_KEYS' => implode(',', $keep)])) {
+            return self::FAILURE;
+        }
         $this->laravel['config']->set('app.previous_keys', $keep);
         $this->forgetKeyedServices();
         $this->components->info(sprintf('Dropped %d previous key(s) no stored value needs. Cookies a browser has not sent back since the rotation (remember-me) were signed under them: those visitors sign in again.', count($listed) - count($keep)));
         $this->warnIfCached();
         return $keep === [] ? self::SUCCESS : self::FAILURE;
+    }
+
+    /** null to go on; else the exit code (--show printed the key, or the operator declined). */
+    private function showOrConfirm(string $text): ?int
+    {
+        if ($this->option('show')) {
+            $this->line('<comment>'.$text.'</comment>');
+            return self::SUCCESS;
+        }
+        return $this->confirmToProceed() ? null : self::FAILURE;
+    }
+
+    /** @return list<string> $old, then the keys of the comma-separated $list other than it */
+    private static function leading(?string $old, ?string $list): array
+    {
+        $rest = array_filter(array_map('trim', explode(',', (string) $list)), static fn ($k) => $k !== '' && $k !== $old);
+        return array_values($old !== null && $old !== '' ? [$old, ...$rest] : $rest);
+    }
+
+    private function writeEnv(EnvFile $env, array $values): bool
+    {
+        try {
+            $env->set($values);
+            return true;
+        } catch (\RuntimeException $e) {
+            $this->components->error($e->getMessage());
+            return false;
+        }
     }
 
     private function usage(): KeyUsage
