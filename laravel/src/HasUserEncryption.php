@@ -16,9 +16,10 @@ use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 
 /**
- * For the User model. Columns: encryption_key (the wrapped key, base64url)
- * and encryption_key_check (binds the key to this user); see the migration.
- * Both are hidden from arrays and JSON.
+ * For the User model. Columns: encryption_key (the wrapped key, base64url),
+ * encryption_key_check (binds the key to this user) and
+ * encryption_key_recovery (the key under the recovery code); see the
+ * migrations. All three are hidden from arrays and JSON.
  */
 trait HasUserEncryption
 {
@@ -33,7 +34,7 @@ trait HasUserEncryption
             $config['recovery_column'] ?? 'encryption_key_recovery']);
     }
 
-    /** A fresh key wrapped with the password (mode 1), saved and loaded for this request. */
+    /** A fresh key wrapped with the password, saved and loaded for this request. */
     public function initUserEncryption(#[\SensitiveParameter] string $password): Key
     {
         $key = self::userKeys()->enroll($this, $password);
@@ -42,8 +43,8 @@ trait HasUserEncryption
     }
 
     /**
-     * At login: unwrap with the password (promoting a server-wrapped key to
-     * mode 1), load the key for this request and return the token the client
+     * At login: unwrap with the password (promoting a server-wrapped key to a
+     * password-wrapped one), load the key for this request and return the token the client
      * sends back (X-Encryption-Token or the enc_token cookie). While the
      * global blind-index key is being rotated, the user's rows are
      * re-indexed on the way (crypto:reindex cannot read them).
@@ -60,7 +61,7 @@ trait HasUserEncryption
             // The right password opens nothing: it was reset without the key.
             // Nobody stays signed in without a key.
             $guard = Auth::guard();
-            if ($guard instanceof StatefulGuard && $guard->user() === $this) {
+            if ($guard instanceof StatefulGuard && $guard->check() && $guard->id() == $this->getKey()) {
                 $guard->logout();
             }
             throw new EncryptionLocked($keys->hasRecoveryCode($this));

@@ -250,6 +250,18 @@ final class UserEncryptionTest extends TestCase
         $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'reset password'])->assertStatus(409);
         // A plainly wrong password is still just that.
         $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'first password'])->assertStatus(422);
+
+        // An app that signs the user in first (Auth::attempt, as Breeze does) is signed out again.
+        $this->app['auth']->forgetGuards();
+        \Illuminate\Support\Facades\Auth::shouldUse('web');
+        $this->assertTrue(\Illuminate\Support\Facades\Auth::attempt(['email' => 'alice@example.com', 'password' => 'reset password']));
+        try {
+            User::where('email', 'alice@example.com')->first()->issueEncryptionToken('reset password');
+            $this->fail('no EncryptionLocked');
+        } catch (\SodiumCrypt\Laravel\Exceptions\EncryptionLocked $e) {
+            $this->assertTrue($e->recoveryCodeSet);
+        }
+        $this->assertFalse(\Illuminate\Support\Facades\Auth::check(), 'nobody stays signed in without a key');
     }
 
     public function test_a_recovery_code_restores_access_after_a_logged_out_reset(): void
