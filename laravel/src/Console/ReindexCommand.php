@@ -89,14 +89,15 @@ final class ReindexCommand extends Command
                 continue;
             }
             try {
-                if ($user === null || $keys->mode($user) !== 2) {
-                    throw new DecryptionFailed('no owner key');
-                }
-                KeyContext::set($keys->unlockWithServerKey($user));
+                $key = $user !== null && $keys->mode($user) === 2 ? $keys->unlockWithServerKey($user) : null;
             } catch (DecryptionFailed|UserKeyException) {
-                $this->markFailed($own);
+                $key = null;
+            }
+            if ($key === null) {
+                $this->markFailed($own); // no owner, or an owner without a key the server can open
                 continue;
             }
+            KeyContext::set($key);
             try {
                 foreach ($own as $row) {
                     try {
