@@ -165,7 +165,8 @@ final class UserKeys
      * A new recovery code for the user (shown once): the request's key, wrapped
      * under it (Argon2id, like a password) in the recovery column, replacing
      * any earlier code. 160 random bits: 8 groups of 4 Crockford base32
-     * characters (read back ignoring case, spaces, dashes, and I/L/O for 1/0).
+     * characters (no I, L, O or U to misread; read back ignoring case,
+     * spaces and dashes).
      */
     public function createRecoveryCode(Model $user): string
     {
@@ -200,7 +201,7 @@ final class UserKeys
         $code = strtoupper((string) preg_replace('/[\s-]+/', '', $code));
         try {
             $blob = sodium_base642bin((string) $user->getAttribute($this->recoveryColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
-            return $this->verified($user, $this->wrap->unwrapWithPassword($blob, strtr($code, 'ILOU', '1101')));
+            return $this->verified($user, $this->wrap->unwrapWithPassword($blob, $code));
         } catch (DecryptionFailed|\SodiumException|\ValueError|UserKeyException) {
             throw new InvalidRecoveryCode();
         }
