@@ -63,6 +63,7 @@ final class UpgradeCookiePrefixes
                     break;
                 }
             }
+            unset($key); // else it still holds a key string, which sodium_memzero() below would then not wipe
             sodium_memzero($plaintext);
         }
         foreach (array_keys($previous ?? []) as $i) {
