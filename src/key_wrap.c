@@ -238,7 +238,7 @@ PHP_METHOD(SodiumCrypt_KeyWrap, needsRewrap)
 	}
 	RETURN_BOOL(mode == 1 || !sc_wrap_limits((const uint8_t *) ZSTR_VAL(blob), &ops, &mem)
 		|| ops != (unsigned long long) wrap->opslimit
-		|| mem != (size_t) wrap->memlimit - (size_t) wrap->memlimit % 1024);
+		|| mem != sc_wrap_memlimit_recorded((size_t) wrap->memlimit));
 }
 
 PHP_METHOD(SodiumCrypt_KeyWrap, opsLimit)

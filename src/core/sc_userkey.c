@@ -21,38 +21,46 @@ int sc_wrap_mode(const uint8_t *blob, size_t len)
 	return 0;
 }
 
-static int password_kek(uint8_t kek[32], const uint8_t salt[SALT], const char *password, size_t password_len,
-	unsigned long long opslimit, size_t memlimit)
-{
-	return crypto_pwhash(kek, 32, password, password_len, salt, opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13);
-}
+#define LIMITS 8 /* mode 3: ops LE32, mem KiB LE32 */
 
-int sc_wrap_password(uint8_t out[SC_WRAP_MODE1_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
+/*
+ * What modes 1 and 3 share: XChaCha20-Poly1305 of the user key under
+ * Argon2id(password, salt). A blob is head | salt | nonce | ciphertext, the
+ * head being the mode byte (and for mode 3 the limits); the AD is salt and
+ * nonce for mode 1 (laravel-crypto's), and everything before the
+ * ciphertext for mode 3.
+ */
+typedef struct {
+	size_t head, ad_from;
+} password_layout;
+
+static const password_layout MODE1 = { 1, 1 }, MODE3 = { 1 + LIMITS, 0 };
+
+static int password_seal(uint8_t *out, password_layout l, const uint8_t user_key[SC_USER_KEY_BYTES],
 	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
 {
 	uint8_t kek[32];
-	uint8_t *salt = out + 1, *nonce = out + 1 + SALT;
-	out[0] = 1;
+	uint8_t *salt = out + l.head, *nonce = salt + SALT;
 	randombytes_buf(salt, SALT + NONCE);
-	if (password_kek(kek, salt, password, password_len, opslimit, memlimit) != 0) {
+	if (crypto_pwhash(kek, sizeof kek, password, password_len, salt, opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
 		return -1;
 	}
-	/* AD = salt | nonce, which lie side by side in out. */
-	crypto_aead_xchacha20poly1305_ietf_encrypt(out + 1 + SALT + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
-		salt, SALT + NONCE, NULL, nonce, kek);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
+		out + l.ad_from, l.head + SALT + NONCE - l.ad_from, NULL, nonce, kek);
 	sodium_memzero(kek, sizeof kek);
 	return 0;
 }
 
-int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE1_BYTES],
+/* 0, or -1 with user_key wiped. */
+static int password_open(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t *blob, password_layout l,
 	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
 {
 	uint8_t kek[32];
-	const uint8_t *salt = blob + 1, *nonce = blob + 1 + SALT;
-	int r = password_kek(kek, salt, password, password_len, opslimit, memlimit);
+	const uint8_t *salt = blob + l.head, *nonce = salt + SALT;
+	int r = crypto_pwhash(kek, sizeof kek, password, password_len, salt, opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13);
 	if (r == 0) {
-		r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, blob + 1 + SALT + NONCE,
-			SC_USER_KEY_BYTES + TAG, salt, SALT + NONCE, nonce, kek);
+		r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, nonce + NONCE, SC_USER_KEY_BYTES + TAG,
+			blob + l.ad_from, l.head + SALT + NONCE - l.ad_from, nonce, kek);
 	}
 	sodium_memzero(kek, sizeof kek);
 	if (r != 0) {
@@ -61,7 +69,18 @@ int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[S
 	return r;
 }
 
-#define LIMITS 8 /* mode 3: ops LE32, mem KiB LE32 */
+int sc_wrap_password(uint8_t out[SC_WRAP_MODE1_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
+	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
+{
+	out[0] = 1;
+	return password_seal(out, MODE1, user_key, password, password_len, opslimit, memlimit);
+}
+
+int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE1_BYTES],
+	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
+{
+	return password_open(user_key, blob, MODE1, password, password_len, opslimit, memlimit);
+}
 
 static void store_le32(uint8_t *p, uint32_t v)
 {
@@ -95,43 +114,26 @@ bool sc_wrap_limits(const uint8_t blob[SC_WRAP_MODE3_BYTES], unsigned long long 
 int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
 	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit)
 {
-	uint8_t kek[32];
-	uint8_t *salt = out + 1 + LIMITS, *nonce = salt + SALT;
-	memlimit -= memlimit % 1024; /* Argon2 counts KiB: the same key either way */
+	memlimit = sc_wrap_memlimit_recorded(memlimit); /* Argon2 counts KiB: the same key either way */
 	if (!limits_ok(opslimit, memlimit)) {
 		return -1;
 	}
 	out[0] = 3;
 	store_le32(out + 1, (uint32_t) opslimit);
 	store_le32(out + 5, (uint32_t) (memlimit / 1024));
-	randombytes_buf(salt, SALT + NONCE);
-	if (password_kek(kek, salt, password, password_len, opslimit, memlimit) != 0) {
-		return -1;
-	}
-	/* AD = mode, limits, salt and nonce: everything before the ciphertext. */
-	crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
-		out, 1 + LIMITS + SALT + NONCE, NULL, nonce, kek);
-	sodium_memzero(kek, sizeof kek);
-	return 0;
+	return password_seal(out, MODE3, user_key, password, password_len, opslimit, memlimit);
 }
 
 int sc_unwrap_password3(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE3_BYTES],
 	const char *password, size_t password_len)
 {
-	uint8_t kek[32];
-	const uint8_t *salt = blob + 1 + LIMITS, *nonce = salt + SALT;
 	unsigned long long ops;
 	size_t mem;
-	int r = -1;
-	if (sc_wrap_limits(blob, &ops, &mem) && password_kek(kek, salt, password, password_len, ops, mem) == 0) {
-		r = crypto_aead_xchacha20poly1305_ietf_decrypt(user_key, NULL, NULL, nonce + NONCE,
-			SC_USER_KEY_BYTES + TAG, blob, 1 + LIMITS + SALT + NONCE, nonce, kek);
-	}
-	sodium_memzero(kek, sizeof kek);
-	if (r != 0) {
+	if (!sc_wrap_limits(blob, &ops, &mem)) {
 		sodium_memzero(user_key, SC_USER_KEY_BYTES);
+		return -1;
 	}
-	return r;
+	return password_open(user_key, blob, MODE3, password, password_len, ops, mem);
 }
 
 static void server_kek(uint8_t kek[32], const uint8_t *app_key, size_t app_key_len,

@@ -49,6 +49,8 @@ int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[S
  * when Argon2id cannot run with them (memory). */
 int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],
 	const char *password, size_t password_len, unsigned long long opslimit, size_t memlimit);
+/* The memory limit as a mode-3 blob records it (and Argon2 uses it): whole KiB. */
+static inline size_t sc_wrap_memlimit_recorded(size_t memlimit) { return memlimit - memlimit % 1024; }
 /* The limits a mode-3 blob records; false when they are out of range. */
 bool sc_wrap_limits(const uint8_t blob[SC_WRAP_MODE3_BYTES], unsigned long long *opslimit, size_t *memlimit);
 /* Under the limits the blob records; -1 also for limits out of range. */

@@ -2,6 +2,7 @@
 KeyWrap mode 3: a password-wrapped key records its Argon2id limits, so changing sodium_crypt.argon2_* (or the KeyWrap's limits) never locks a user out; mode 1 blobs still open under the configured limits; needsRewrap() says which blobs to upgrade
 --EXTENSIONS--
 sodium_crypt
+sodium
 --FILE--
 <?php
 require __DIR__ . '/vectors.inc';
@@ -14,6 +15,10 @@ $blob = $old->wrapWithPassword($user, 'correct horse');
 printf("mode %d, %d bytes, ops %d, mem %d KiB\n", KeyWrap::mode($blob), strlen($blob),
     unpack('V', substr($blob, 1, 4))[1], unpack('V', substr($blob, 5, 4))[1]);
 var_dump($new->unwrapWithPassword($blob, 'correct horse')->equals($user));
+// The layout, spelled out with ext/sodium: AD = the 49 bytes before the ciphertext.
+['o' => $o, 'k' => $k] = unpack('Vo/Vk', substr($blob, 1, 8));
+$kek = sodium_crypto_pwhash(32, 'correct horse', substr($blob, 9, 16), $o, $k * 1024, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13);
+var_dump(sodium_crypto_aead_xchacha20poly1305_ietf_decrypt(substr($blob, 49), substr($blob, 0, 49), substr($blob, 25, 24), $kek) === $user->exportBytes());
 echo sc_throws(fn () => $new->unwrapWithPassword($blob, 'wrong horse')), "\n";
 // The ini default changes: a KeyWrap built afterwards still opens old blobs.
 ini_set('sodium_crypt.argon2_opslimit', '3');
@@ -43,6 +48,7 @@ echo sc_throws(fn () => new KeyWrap(1, (4 << 30) + 1024)), "\n";
 ?>
 --EXPECT--
 mode 3, 97 bytes, ops 1, mem 64 KiB
+bool(true)
 bool(true)
 SodiumCrypt\DecryptionFailed: The payload could not be decrypted
 bool(true)
