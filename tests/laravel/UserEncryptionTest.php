@@ -309,6 +309,18 @@ final class UserEncryptionTest extends TestCase
         $this->api('POST', '/api/secrets', ['label' => 'new'], $login)->assertCreated();
     }
 
+    public function test_sign_in_needs_no_blind_index_key_when_no_index_key_is_being_rotated(): void
+    {
+        // A 16-byte APP_KEY (AEGIS-128L) and no BLIND_INDEX_KEY: no global index can exist, and
+        // nothing about signing in may depend on one.
+        $this->useCrypt('Sodium_AEGIS128LGCM', 'base64:'.base64_encode(random_bytes(16)));
+        $this->app->forgetInstance(UserKeys::class);
+        $this->app->forgetInstance(\SodiumCrypt\Laravel\BlindIndexes::class);
+        $alice = $this->register('alice');
+        $this->api('POST', '/api/login', ['email' => 'alice@example.com', 'password' => 'correct horse'])->assertOk()
+            ->assertJsonPath('encryption_token', $alice['encryption_token']);
+    }
+
     public function test_password_change_rewraps_the_same_key(): void
     {
         $alice = $this->register('alice', 'first password');
