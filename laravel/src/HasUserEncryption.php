@@ -68,7 +68,9 @@ trait HasUserEncryption
         }
         KeyContext::set($key);
         // While the global index key is rotated: this user's rows, which only this key reads.
-        app(BlindIndexRotator::class)->catchUp($this);
+        if (config('sodium-crypt.blind_index_previous_keys')) {
+            app(BlindIndexRotator::class)->catchUp($this);
+        }
         return $keys->token($key);
     }
 

@@ -61,7 +61,9 @@ final class BlindIndexRotator
 
     /**
      * At sign-in, with the user's key in the context: re-indexes that user's
-     * rows while previous index keys are configured; nothing otherwise.
+     * rows while previous index keys are configured; nothing otherwise. (The
+     * caller resolves this only while BLIND_INDEX_PREVIOUS_KEYS is set: an app
+     * without global indexes may have no usable index key at all.)
      *
      * @return int rows re-indexed
      */
