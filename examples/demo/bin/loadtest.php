@@ -8,34 +8,14 @@
 // Prints one JSON line: requests/s, errors, leaks.
 declare(strict_types=1);
 
+require __DIR__ . '/http.php';
+
 $opt = getopt('', ['users::', 'requests::', 'concurrency::', 'seconds::', 'label::', 'base::']);
-$base = $opt['base'] ?? 'http://127.0.0.1:' . (getenv('DEMO_PORT') ?: '8080');
-if (!preg_match('~^http://(127\.0\.0\.1|localhost)(:\d+)?$~', $base)) {
-    fwrite(STDERR, "loopback only\n");
-    exit(2);
-}
+$base = demo_base($opt['base'] ?? null);
 $users = (int) ($opt['users'] ?? 24);
 $total = (int) ($opt['requests'] ?? 3000);
 $concurrency = (int) ($opt['concurrency'] ?? 16);
 $seconds = (float) ($opt['seconds'] ?? 60);
-
-function request(string $method, string $url, ?array $json = null, array $headers = []): array
-{
-    $ch = curl_init($url);
-    curl_setopt_array($ch, handle_options($method, $json, $headers));
-    $body = (string) curl_exec($ch);
-    return [curl_getinfo($ch, CURLINFO_RESPONSE_CODE), json_decode($body, true)];
-}
-
-function handle_options(string $method, ?array $json, array $headers): array
-{
-    $h = ['Accept: application/json', 'Content-Type: application/json'];
-    foreach ($headers as $k => $v) {
-        $h[] = "$k: $v";
-    }
-    return [CURLOPT_CUSTOMREQUEST => $method, CURLOPT_RETURNTRANSFER => true, CURLOPT_HTTPHEADER => $h,
-        CURLOPT_TIMEOUT => 30] + ($json === null ? [] : [CURLOPT_POSTFIELDS => json_encode($json)]);
-}
 
 // ---- users, each with their own secrets ----
 $run = bin2hex(random_bytes(3));

@@ -7,12 +7,10 @@
 // JSON line; exit 1 when any user ended up with more than one key.
 declare(strict_types=1);
 
+require __DIR__ . '/http.php';
+
 $opt = getopt('', ['users::', 'parallel::', 'base::']);
-$base = $opt['base'] ?? 'http://127.0.0.1:' . (getenv('DEMO_PORT') ?: '8080');
-if (!preg_match('~^http://(127\.0\.0\.1|localhost)(:\d+)?$~', $base)) {
-    fwrite(STDERR, "loopback only\n");
-    exit(2);
-}
+$base = demo_base($opt['base'] ?? null);
 $users = (int) ($opt['users'] ?? 20);
 $parallel = (int) ($opt['parallel'] ?? 8);
 
@@ -29,22 +27,14 @@ for ($i = 0; $i < $users; $i++) {
     $people[] = ['id' => (int) $db->lastInsertId(), 'token' => $token];
 }
 
-function handle(string $method, string $url, string $token, ?array $json = null): CurlHandle
-{
-    $ch = curl_init($url);
-    curl_setopt_array($ch, [CURLOPT_CUSTOMREQUEST => $method, CURLOPT_RETURNTRANSFER => true, CURLOPT_TIMEOUT => 30,
-        CURLOPT_HTTPHEADER => ['Accept: application/json', 'Content-Type: application/json', "Authorization: Bearer $token"]]
-        + ($json === null ? [] : [CURLOPT_POSTFIELDS => json_encode($json)]));
-    return $ch;
-}
-
 $split = $lost = $errors = 0;
 foreach ($people as $p) {
     // N first requests at once, none carrying a key: each may enrol the user.
     $multi = curl_multi_init();
     $handles = [];
     for ($n = 0; $n < $parallel; $n++) {
-        $handles[] = $h = handle('POST', "$base/api/secrets", $p['token'], ['label' => "race $n"]);
+        $handles[] = $h = curl_init("$base/api/secrets");
+        curl_setopt_array($h, handle_options('POST', ['label' => "race $n"], ['Authorization' => "Bearer {$p['token']}"]));
         curl_multi_add_handle($multi, $h);
     }
     do {
@@ -69,9 +59,7 @@ foreach ($people as $p) {
     $split += (int) (count($keys) > 1);
 
     // Everything stored reads back under the key the user now has.
-    $ch = handle('GET', "$base/api/secrets", $p['token']);
-    $body = json_decode((string) curl_exec($ch), true);
-    $code = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
+    [$code, $body] = request('GET', "$base/api/secrets", null, ['Authorization' => "Bearer {$p['token']}"]);
     $read = $code === 200 ? count($body['secrets'] ?? []) : 0;
     if ($read !== $parallel) {
         $lost += $parallel - $read;
