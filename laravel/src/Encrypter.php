@@ -96,7 +96,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if (($json = LaravelPayload::json($payload)) !== null) {
             $gcm = LaravelPayload::isGcm($json);
             foreach ($keys as $i => $key) {
-                if (LaravelPayload::open($key, $json) !== null) {
+                if (LaravelPayload::opens($key, $json)) {
                     return ['format' => 'laravel', 'cipher' => strtoupper((string) LaravelPayload::cipher($key, $gcm)), 'key' => $i];
                 }
             }

@@ -48,6 +48,21 @@ final class LaravelPayload
     /** The plaintext, or null when this key does not open the payload. */
     public static function open(Key $key, array $json): ?string
     {
+        return self::with($key, $json, true);
+    }
+
+    /**
+     * Whether this key opens the payload, for crypto:status: for AES-CBC the
+     * MAC alone says so (nothing is decrypted); AES-GCM has to decrypt.
+     */
+    public static function opens(Key $key, array $json): bool
+    {
+        return self::with($key, $json, self::isGcm($json)) !== null;
+    }
+
+    /** The plaintext ($decrypt), '' (a CBC MAC that matches), or null. */
+    private static function with(Key $key, array $json, bool $decrypt): ?string
+    {
         $gcm = self::isGcm($json);
         $cipher = self::cipher($key, $gcm);
         $iv = base64_decode($json['iv'], true);
@@ -60,6 +75,9 @@ final class LaravelPayload
         try {
             if (!$gcm && !hash_equals(hash_hmac('sha256', $json['iv'].$json['value'], $bytes), $json['mac'])) {
                 return null;
+            }
+            if (!$decrypt) {
+                return '';
             }
             $plaintext = openssl_decrypt($json['value'], $cipher, $bytes, 0, $iv, $tag);
             return $plaintext === false ? null : $plaintext;
