@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Config\Repository;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\BlindIndex;
 use SodiumCrypt\DecryptionFailed;
@@ -40,6 +41,13 @@ final class UserKeys
     public static function supports(mixed $user): bool
     {
         return $user instanceof Model && in_array(HasUserEncryption::class, class_uses_recursive($user), true);
+    }
+
+    /** A new instance of the app's user model (auth.providers.users.model), or null when it is no model with HasUserEncryption. */
+    public static function userModel(Repository $config): ?Model
+    {
+        $class = $config->get('auth.providers.users.model');
+        return is_string($class) && class_exists($class) && self::supports($user = new $class()) ? $user : null;
     }
 
     public function isEnrolled(Model $user): bool

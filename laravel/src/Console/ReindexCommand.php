@@ -43,8 +43,8 @@ final class ReindexCommand extends Command
     {
         $this->moved = $this->current = $this->waiting = 0;
         $this->waitingUsers = $this->failed = [];
-        $userClass = $this->laravel['config']->get('auth.providers.users.model');
-        if (!is_string($userClass) || !class_exists($userClass) || !UserKeys::supports(new $userClass())) {
+        $user = UserKeys::userModel($this->laravel['config']);
+        if ($user === null) {
             $this->components->error('auth.providers.users.model is not a model with SodiumCrypt\Laravel\HasUserEncryption.');
             return self::FAILURE;
         }
@@ -58,9 +58,9 @@ final class ReindexCommand extends Command
             $model = new $class();
             $owner = $model->blindIndexOwnerColumn();
             $query = $model->newQueryWithoutScopes();
-            $this->components->task($class, function () use ($query, $chunk, $rotator, $keys, $userClass, $owner, $model): void {
+            $this->components->task($class, function () use ($query, $chunk, $rotator, $keys, $user, $owner, $model): void {
                 $query->chunkById($chunk, fn (Collection $rows) => $model->getConnection()->transaction(
-                    fn () => $this->chunk($rows, $rotator, $keys, $userClass, $owner)));
+                    fn () => $this->chunk($rows, $rotator, $keys, $user, $owner)));
             });
         }
 
@@ -78,9 +78,9 @@ final class ReindexCommand extends Command
     }
 
     /** @param Collection<int, Model> $rows */
-    private function chunk(Collection $rows, BlindIndexRotator $rotator, UserKeys $keys, string $userClass, string $owner): void
+    private function chunk(Collection $rows, BlindIndexRotator $rotator, UserKeys $keys, Model $userModel, string $owner): void
     {
-        $users = $userClass::query()->whereKey($rows->pluck($owner)->filter()->unique()->values())->get()->keyBy(fn (Model $u) => (string) $u->getKey());
+        $users = $userModel->newQuery()->whereKey($rows->pluck($owner)->filter()->unique()->values())->get()->keyBy(fn (Model $u) => (string) $u->getKey());
         foreach ($rows->groupBy(fn (Model $row) => (string) $row->getAttribute($owner)) as $id => $own) {
             $user = $users->get((string) $id);
             if ($user !== null && $keys->mode($user) === 1) {

@@ -24,8 +24,8 @@ final class RewrapUsersCommand extends Command
 
     public function handle(UserKeys $keys): int
     {
-        $class = $this->laravel['config']->get('auth.providers.users.model');
-        if (!is_string($class) || !class_exists($class) || !UserKeys::supports($user = new $class())) {
+        $user = UserKeys::userModel($this->laravel['config']);
+        if ($user === null) {
             $this->components->error('auth.providers.users.model is not a model with SodiumCrypt\Laravel\HasUserEncryption.');
             return self::FAILURE;
         }

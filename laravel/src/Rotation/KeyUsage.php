@@ -80,8 +80,8 @@ final class KeyUsage
 
     private function scanUsers(): void
     {
-        $class = $this->config->get('auth.providers.users.model');
-        if ($this->userKeys === null || !is_string($class) || !class_exists($class) || !UserKeys::supports($user = new $class())) {
+        $user = UserKeys::userModel($this->config);
+        if ($this->userKeys === null || $user === null) {
             return;
         }
         $column = (string) $this->config->get('sodium-crypt.user.key_column', 'encryption_key');
