@@ -63,7 +63,7 @@ class AuthController
         return response()->json(['recovery_code' => $request->user()->createEncryptionRecoveryCode()]);
     }
 
-    private function checked(array $data): User
+    private function checked(#[\SensitiveParameter] array $data): User
     {
         $user = User::where('email', $data['email'])->first();
         if (!$user || !Hash::check($data['password'], $user->password)) {
