@@ -168,14 +168,15 @@ static zend_result append_loose_part(smart_str *s, zval *part)
 	return SUCCESS;
 }
 
-/* The value as hashed: mb_strtolower(trim(value)) when normalising. NULL
- * with an exception. */
+/* The value as hashed: mb_strtolower(trim(value)) when normalising, else
+ * the value itself (another reference, which wipe_release() leaves intact).
+ * NULL with an exception. */
 static zend_string *normalised(const zend_string *value, bool normalise)
 {
 	const char *s = ZSTR_VAL(value);
 	size_t len = ZSTR_LEN(value);
 	if (!normalise) {
-		return zend_string_init(s, len, 0);
+		return zend_string_copy((zend_string *) value);
 	}
 	sc_trim(&s, &len);
 	zend_string *out = zend_string_alloc(len, 0);
