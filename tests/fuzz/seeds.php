@@ -17,6 +17,9 @@ $put('fuzz_open', 'v1', chr(0) . 'sc1.' . sodium_bin2base64(chr(1) . random_byte
 foreach ($v['user_key_blobs'] as $i => $b) {
     $put('fuzz_unwrap', "blob$i", hex2bin($b['blob']) . ($b['mode'] === 1 ? $b['password'] : (string) $b['user_id']));
 }
+// Mode 3 (what KeyWrap writes; no vectors, it is this project's): cheap limits, and limits out of range.
+$put('fuzz_unwrap', 'mode3', "\3" . pack('VV', 1, 8) . random_bytes(16 + 24 + 48) . 'pw');
+$put('fuzz_unwrap', 'mode3-bad-limits', "\3" . pack('VV', 0, 1 << 30) . random_bytes(16 + 24 + 48) . 'pw');
 foreach ($v['tokens'] as $i => $t) {
     $put('fuzz_b64', "token$i", $t['token']);
 }
