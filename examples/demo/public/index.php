@@ -5,7 +5,8 @@ use Illuminate\Http\Request;
 
 define('LARAVEL_START', microtime(true));
 
-require __DIR__.'/../vendor/autoload.php';
+// COMPOSER_VENDOR_DIR: the same app on another Laravel major (scripts/laravel-deps).
+require (getenv('COMPOSER_VENDOR_DIR') ?: __DIR__.'/../vendor').'/autoload.php';
 
 $app = require_once __DIR__.'/../bootstrap/app.php';
 
