@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Container\Container;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Contracts\Encryption\EncryptException;
 use Illuminate\Contracts\Encryption\Encrypter as EncrypterContract;
@@ -13,6 +14,7 @@ use SodiumCrypt\CryptoException;
 use SodiumCrypt\Key;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\Laravel\Support\LaravelPayload;
+use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 use SodiumCrypt\PayloadFormat;
 
 /**
@@ -34,6 +36,20 @@ final class Encrypter implements EncrypterContract, StringEncrypter
      */
     public function __construct(private readonly Keyring $keyring, private readonly array $reads = [])
     {
+    }
+
+    /**
+     * The app's encrypter when it is this one; null when the app keeps Laravel's
+     * (sodium-crypt.replace_encrypter false). Throws InvalidConfiguration when
+     * the key configuration is unusable (see MisconfiguredEncrypter).
+     */
+    public static function of(Container $app): ?self
+    {
+        $encrypter = $app->make('encrypter');
+        if ($encrypter instanceof MisconfiguredEncrypter) {
+            $encrypter->fail();
+        }
+        return $encrypter instanceof self ? $encrypter : null;
     }
 
     public function encrypt(#[\SensitiveParameter] $value, $serialize = true): string

@@ -27,6 +27,7 @@ use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
+use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 
 /**
  * Makes sodium_crypt Laravel's encrypter. Package discovery registers it; an
@@ -70,20 +71,30 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         }
     }
 
-    /** Crypt::, the contracts, cookies, sessions, encrypted casts and jobs: all on a Keyring. */
+    /**
+     * Crypt::, the contracts, cookies, sessions, encrypted casts and jobs: all on
+     * a Keyring. A configuration that cannot make one resolves to a
+     * MisconfiguredEncrypter (every use throws why) instead of throwing at each
+     * resolution: Laravel's error page resolves the encrypter too (session,
+     * cookies, response factory) and would otherwise render nothing.
+     */
     private function registerEncrypter(): void
     {
-        $this->app->singleton('encrypter', static function (Application $app): Encrypter {
+        $this->app->singleton('encrypter', static function (Application $app): Encrypter|MisconfiguredEncrypter {
             $config = $app->make('config');
-            $cipher = Ciphers::configured($config);
-            $reads = Ciphers::reads($config, $cipher);
-            return new Encrypter(new Keyring(
-                $cipher,
-                AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
-                AppKeys::parseList($config->get('app.previous_keys', [])),
-                Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
-                $reads,
-            ), $reads);
+            try {
+                $cipher = Ciphers::configured($config);
+                $reads = Ciphers::reads($config, $cipher);
+                return new Encrypter(new Keyring(
+                    $cipher,
+                    AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
+                    AppKeys::parseList($config->get('app.previous_keys', [])),
+                    Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
+                    $reads,
+                ), $reads);
+            } catch (InvalidConfiguration $e) {
+                return new MisconfiguredEncrypter($e->getMessage());
+            }
         });
         $this->app->alias('encrypter', Encrypter::class);
     }
@@ -182,8 +193,9 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         if (!$replaces) {
             return;
         }
-        // Serving requests: a wrong key length or an unavailable cipher stops the app
-        // here, with what to run, instead of at the first cookie.
-        $this->app->make('encrypter');
+        // Serving requests: a wrong key length or an unavailable cipher stops the
+        // request here, with what to run, instead of at the first cookie; the
+        // handler still renders Laravel's error page (the binding itself resolves).
+        Encrypter::of($this->app);
     }
 }

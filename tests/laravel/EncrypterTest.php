@@ -205,37 +205,63 @@ final class EncrypterTest extends TestCase
         yield 'bad base64' => ['Sodium_AEGIS256GCM', 'base64:@@@', 'is not a key'];
     }
 
+    /**
+     * The binding resolves (Laravel's own error handling resolves it), and every
+     * use of it, and every crypto:* command, fails with what to run.
+     */
     #[DataProvider('badConfigurations')]
     public function test_bad_configuration_fails_with_what_to_run(string $cipher, string $key, string $message): void
     {
         $this->useCrypt($cipher, $key);
-        try {
-            $this->app->make('encrypter');
-            $this->fail('the encrypter was built');
-        } catch (InvalidConfiguration $e) {
-            $this->assertStringContainsString($message, $e->getMessage());
-            $this->assertStringContainsString('crypto:keys', $e->getMessage());
-            $this->assertStringNotContainsString(substr($key, 7, 10) ?: "\0", $e->getMessage(), 'no key text in the message');
+        $encrypter = $this->app->make('encrypter');
+        $this->assertSame($encrypter, $this->app->make(EncrypterContract::class));
+        $uses = [
+            'encrypt' => static fn () => $encrypter->encrypt('x'),
+            'encryptString' => static fn () => $encrypter->encryptString('x'),
+            'decrypt' => static fn () => $encrypter->decrypt('x'),
+            'decryptString' => static fn () => $encrypter->decryptString('x'),
+            'getKey' => static fn () => $encrypter->getKey(),
+            'Crypt::' => static fn () => Crypt::encryptString('x'),
+            'Encrypter::of' => fn () => Encrypter::of($this->app),
+            'crypto:status' => fn () => $this->artisanCall('crypto:status'),
+        ];
+        foreach ($uses as $what => $use) {
+            try {
+                $use();
+                $this->fail("$what worked without a usable key");
+            } catch (InvalidConfiguration $e) {
+                $this->assertStringContainsString($message, $e->getMessage(), $what);
+                $this->assertStringContainsString('crypto:keys', $e->getMessage(), $what);
+                $this->assertStringNotContainsString(substr($key, 7, 10) ?: "\0", $e->getMessage(), 'no key text in the message');
+            }
         }
     }
 
-    public function test_bad_configuration_stops_an_http_boot(): void
+    /**
+     * A real web SAPI serving a request with a bad key configuration: the
+     * provider's boot check stops the request, Laravel's exception handler
+     * still renders its own error page (the `encrypter` binding must not throw
+     * again while it renders), and the log says what to run.
+     */
+    #[DataProvider('badConfigurations')]
+    public function test_bad_configuration_is_laravels_error_page_and_a_logged_reason(string $cipher, string $key, string $message): void
     {
-        // A real process serving a request: the provider checks at boot.
-        $script = <<<'PHP'
-            $app = require 'examples/demo/bootstrap/app.php';
-            $app->useEnvironmentPath(getenv('ENV_DIR'));
-            $kernel = $app->make(Illuminate\Contracts\Http\Kernel::class);
-            $response = $kernel->handle(Illuminate\Http\Request::create('/'));
-            echo $response->getStatusCode(), "\n", $response->getContent();
-            PHP;
-        $root = dirname(__DIR__, 2);
-        $env = ['ENV_DIR' => $this->envDir, 'APP_KEY' => 'base64:'.base64_encode(str_repeat('k', 16)), 'APP_DEBUG' => 'true',
-            'DB_DATABASE' => $this->envDir.'/db.sqlite', 'LOG_CHANNEL' => 'null', 'PATH' => getenv('PATH')] + array_filter(['PHP_INI_SCAN_DIR' => getenv('PHP_INI_SCAN_DIR')]);
-        $proc = proc_open([PHP_BINARY, '-d', 'display_errors=stderr', '-r', 'require "examples/demo/vendor/autoload.php";'.$script], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $root, $env);
-        $out = stream_get_contents($pipes[1]).stream_get_contents($pipes[2]);
-        proc_close($proc);
-        $this->assertStringContainsString('500', $out);
-        $this->assertStringContainsString('needs 32', $out);
+        $served = $this->serveDemoOnce('/', ['APP_KEY' => $key, 'SODIUM_CRYPT_CIPHER' => $cipher]);
+        $this->assertSame(500, $served['status'], $served['body'].$served['log']);
+        $this->assertStringContainsString('Server Error', $served['body'], 'Laravel\'s error page, not an empty 500: '.$served['log']);
+        $this->assertStringNotContainsString($message, $served['body'], 'no configuration detail to the client without APP_DEBUG');
+        $this->assertStringContainsString($message, $served['log']);
+        $this->assertSame(1, substr_count($served['log'], 'production.ERROR'), 'one error logged: nothing throws again while the page renders or the request terminates');
+        $this->assertStringContainsString('InvalidConfiguration', $served['log']);
+        $this->assertStringNotContainsString('Class "SodiumCrypt', $served['log']);
+        if (strlen($key) > 17) {
+            $this->assertStringNotContainsString(substr($key, 7, 10), $served['body'].$served['log'], 'no key text in the page or the log');
+        }
+    }
+
+    public function test_a_good_configuration_serves_over_the_same_server(): void
+    {
+        $served = $this->serveDemoOnce('/', ['APP_KEY' => self::APP_KEY, 'SODIUM_CRYPT_CIPHER' => 'Sodium_AEGIS256GCM']);
+        $this->assertSame(200, $served['status'], $served['body'].$served['log']);
     }
 }

@@ -125,6 +125,51 @@ abstract class TestCase extends BaseTestCase
         return $response;
     }
 
+    /**
+     * examples/demo served by PHP's built-in web server, a web SAPI as php-fpm
+     * is (runningInConsole() is false, so the provider's boot check runs), on
+     * this test's Laravel major, with $env as its .env file. One GET.
+     *
+     * @param array<string, string> $env
+     * @return array{status: int, body: string, log: string} log: what the app logged (LOG_CHANNEL=stderr)
+     */
+    protected function serveDemoOnce(string $path, array $env): array
+    {
+        $envDir = $this->envDir.'/served';
+        is_dir($envDir) || mkdir($envDir, 0700);
+        $env += ['APP_ENV' => 'production', 'APP_DEBUG' => 'false', 'LOG_CHANNEL' => 'stderr', 'DB_CONNECTION' => 'sqlite',
+            'DB_DATABASE' => $this->envDir.'/db.sqlite', 'SESSION_DRIVER' => 'file', 'CACHE_DRIVER' => 'array'];
+        file_put_contents($envDir.'/.env', implode('', array_map(static fn (string $k, string $v) => "$k=$v\n", array_keys($env), $env)));
+        $processEnv = ['SC_DEMO_ENV_PATH' => $envDir]
+            + array_filter(array_map(static fn (string $n) => getenv($n), array_combine(self::PASSED_ENV, self::PASSED_ENV)), 'is_string');
+
+        $socket = stream_socket_server('tcp://127.0.0.1:0');
+        $port = (int) substr((string) stream_socket_get_name($socket, false), strlen('127.0.0.1:'));
+        fclose($socket);
+        $public = dirname(__DIR__, 2).'/examples/demo/public';
+        $stderr = $envDir.'/server.stderr';
+        $server = proc_open([PHP_BINARY, '-S', "127.0.0.1:$port", '-t', $public, $public.'/index.php'],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['file', $stderr, 'w']], $pipes, $public, $processEnv);
+        try {
+            for ($i = 0; $i < 100 && !@fsockopen('127.0.0.1', $port); $i++) {
+                usleep(50_000);
+            }
+            $body = @file_get_contents("http://127.0.0.1:$port$path", false, stream_context_create(['http' => ['ignore_errors' => true, 'timeout' => 30]]));
+            $this->assertIsString($body, 'the server answered');
+            $status = (int) explode(' ', $http_response_header[0] ?? 'HTTP/1.1 0')[1];
+        } finally {
+            proc_terminate($server);
+            proc_close($server);
+        }
+        $log = (string) file_get_contents($stderr);
+        array_map('unlink', array_filter(glob($envDir.'/{,.}*', GLOB_BRACE) ?: [], 'is_file'));
+        rmdir($envDir);
+        return ['status' => $status, 'body' => $body, 'log' => $log];
+    }
+
+    /** What a served process inherits: this PHP's ini files, and the Laravel major's vendor and caches. */
+    private const PASSED_ENV = ['PATH', 'PHP_INI_SCAN_DIR', 'COMPOSER_VENDOR_DIR', 'APP_PACKAGES_CACHE', 'APP_SERVICES_CACHE'];
+
     /** @return array<string, mixed> */
     protected static function vectors(): array
     {

@@ -135,8 +135,8 @@ final class KeysCommand extends Command
     /** Keeps the previous keys some stored value still needs, drops the others. */
     private function prune(): int
     {
-        $encrypter = $this->laravel->make('encrypter');
-        if (!$encrypter instanceof Encrypter) {
+        $encrypter = Encrypter::of($this->laravel);
+        if ($encrypter === null) {
             $this->components->error('--prune needs sodium_crypt\'s encrypter (sodium-crypt.replace_encrypter).');
             return self::FAILURE;
         }
@@ -149,7 +149,7 @@ final class KeysCommand extends Command
             return self::FAILURE;
         }
 
-        $rows = $this->usage()->scan(EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()));
+        $rows = $this->usage($encrypter)->scan(EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()));
         $counts = KeyUsage::perKey($rows);
         $keep = [];
         foreach ($listed as $i => $text) {
@@ -203,9 +203,9 @@ final class KeysCommand extends Command
         }
     }
 
-    private function usage(): KeyUsage
+    private function usage(Encrypter $encrypter): KeyUsage
     {
-        return new KeyUsage($this->laravel->make('encrypter'), $this->laravel->make('db'), $this->laravel['config'], $this->laravel->make(UserKeys::class));
+        return new KeyUsage($encrypter, $this->laravel->make('db'), $this->laravel['config'], $this->laravel->make(UserKeys::class));
     }
 
     private function forgetKeyedServices(): void

@@ -37,8 +37,8 @@ final class ReencryptCommand extends Command
 
     public function handle(): int
     {
-        $encrypter = $this->laravel->make('encrypter');
-        if (!$encrypter instanceof Encrypter) {
+        $encrypter = Encrypter::of($this->laravel);
+        if ($encrypter === null) {
             $this->components->error('The app\'s encrypter is not sodium_crypt\'s: set sodium-crypt.replace_encrypter (SODIUM_CRYPT_REPLACE_ENCRYPTER) to true while re-encrypting, and register SodiumCrypt\Laravel\SodiumCryptServiceProvider.');
             return self::FAILURE;
         }

@@ -27,8 +27,8 @@ final class StatusCommand extends Command
 
     public function handle(): int
     {
-        $encrypter = $this->laravel->make('encrypter');
-        if (!$encrypter instanceof Encrypter) {
+        $encrypter = Encrypter::of($this->laravel);
+        if ($encrypter === null) {
             $this->components->error('crypto:status needs sodium_crypt\'s encrypter (sodium-crypt.replace_encrypter).');
             return self::FAILURE;
         }
