@@ -28,11 +28,19 @@ return [
     // replace_encrypter => false is always a working way back.
     'cipher' => env('SODIUM_CRYPT_CIPHER'),
 
-    // The ciphers read besides the one written, as a list or comma-separated
-    // names. null: every cipher, so that payloads written before a cipher
-    // change keep opening (laravel-crypto payloads carry no cipher id and are
-    // tried under each: at most 5 x the number of keys attempts). A key is
-    // never used with a cipher outside this list.
+    // Which ciphers a key opens besides the one written. By default every
+    // cipher, so that payloads written before any cipher change keep opening,
+    // even after a hand edit of config/app.php (laravel-crypto payloads carry
+    // no cipher id and are tried under each: at most 5 x the number of keys
+    // attempts). Strict (true): a key opens only the written cipher, the
+    // previous_ciphers and the read_ciphers; change cipher only through
+    // `crypto:keys --cipher` then, which records the one it replaces.
+    'strict_ciphers' => (bool) env('SODIUM_CRYPT_STRICT_CIPHERS', false),
+    // The ciphers this app wrote before, newest first: `crypto:keys --cipher`
+    // adds the one it replaces (as it adds the replaced key to APP_PREVIOUS_KEYS).
+    'previous_ciphers' => env('SODIUM_CRYPT_PREVIOUS_CIPHERS'),
+    // Further ciphers to read, as a list or comma-separated names. Setting it
+    // is strict too: a key is never used with a cipher outside these lists.
     'read_ciphers' => env('SODIUM_CRYPT_READ_CIPHERS'),
 
     // Per-user encryption (HasUserEncryption, BootPerUserEncryption, UserCrypt).

@@ -9,12 +9,15 @@ use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use Illuminate\Support\Facades\Crypt;
 use Illuminate\Support\Facades\DB;
 use Illuminate\Support\Facades\Schema;
+use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
+use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Tests\Fixtures\Patient;
 use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
 use SodiumCrypt\Laravel\UserKeys;
+use SodiumCrypt\PayloadFormat;
 
 /**
  * The adoption path of a real app, on a stock Laravel 10 config: data written
@@ -324,6 +327,46 @@ final class LifecycleTest extends StockAppTestCase
         $this->assertSame('secretbox', User::find($box->id)->phone);
         $this->assertSame('laravel-crypto xchacha', User::find($lc->id)->phone);
         $this->assertSame(16, strlen(Crypt::getKey()));
+    }
+
+    /**
+     * crypto:keys --cipher records the cipher it replaces (SODIUM_CRYPT_PREVIOUS_CIPHERS,
+     * newest first); with SODIUM_CRYPT_STRICT_CIPHERS a key opens only payloads of
+     * the written cipher and of those recorded ones, and every value the app wrote
+     * still opens. Without it every cipher is read (a hand edit loses nothing).
+     */
+    public function test_crypto_keys_cipher_records_the_replaced_cipher_and_strict_reads_only_those(): void
+    {
+        $first = $this->envValue('APP_KEY');
+        $aegis = User::create(['name' => 'a', 'email' => 'a@example.com', 'password' => 'x', 'phone' => 'aegis-256']);
+        $this->keys(['--cipher' => 'aegis-256']); // the cipher it already writes: nothing to record
+        $this->assertNull($this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->keys(['--cipher' => 'Sodium_XChaCha20Poly1305']);
+        $this->assertSame('Sodium_AEGIS256GCM', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->deploy();
+        $xchacha = User::create(['name' => 'x', 'email' => 'x@example.com', 'password' => 'x', 'phone' => 'xchacha']);
+        $this->keys(['--cipher' => 'aegis-128l']);
+        $this->assertSame('Sodium_XChaCha20Poly1305,Sodium_AEGIS256GCM', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->keys(['--cipher' => 'Sodium_AEGIS256GCM']); // back again: current, so no longer "previous"
+        $this->assertSame('Sodium_AEGIS128LGCM,Sodium_XChaCha20Poly1305', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+
+        // A payload under the first key in a cipher this app never wrote.
+        $other = Cipher::Aes256Gcm->isAvailable() ? Cipher::Aes256Gcm : Cipher::SecretBox;
+        $foreign = (new Keyring($other, Key::fromBytes(self::raw($first)), [], $other === Cipher::SecretBox ? PayloadFormat::LaravelCrypto : PayloadFormat::V1))->seal('not ours');
+
+        $this->editEnv(['SODIUM_CRYPT_STRICT_CIPHERS' => 'true']);
+        $this->deploy();
+        $this->assertSame('aegis-256', User::find($aegis->id)->phone);
+        $this->assertSame('xchacha', User::find($xchacha->id)->phone);
+        try {
+            Crypt::decryptString($foreign);
+            $this->fail('strict: a key opened a payload of a cipher the app never wrote');
+        } catch (\Illuminate\Contracts\Encryption\DecryptException) {
+        }
+
+        $this->editEnv(['SODIUM_CRYPT_STRICT_CIPHERS' => null]);
+        $this->deploy();
+        $this->assertSame('not ours', Crypt::decryptString($foreign), 'by default every cipher is read');
     }
 
     // ---- 6. "eyJ" is decided by what the text is ----

@@ -22,6 +22,7 @@ abstract class StockAppTestCase extends TestCase
     private const ENV_NAMES = [
         'APP_KEY', 'APP_CIPHER', 'APP_PREVIOUS_KEYS', 'BLIND_INDEX_KEY', 'BLIND_INDEX_PREVIOUS_KEYS',
         'SODIUM_CRYPT_REPLACE_ENCRYPTER', 'SODIUM_CRYPT_CIPHER', 'SODIUM_CRYPT_FORMAT', 'SODIUM_CRYPT_READ_CIPHERS',
+        'SODIUM_CRYPT_PREVIOUS_CIPHERS', 'SODIUM_CRYPT_STRICT_CIPHERS',
     ];
 
     /** The .env the first boot sees. */

@@ -71,6 +71,10 @@ final class KeysCommand extends Command
         }
         if ($this->option('cipher')) {
             $values['SODIUM_CRYPT_CIPHER'] = $name;
+            $previousCiphers = $this->previousCiphers($cipher);
+            if ($previousCiphers !== null) {
+                $values['SODIUM_CRYPT_PREVIOUS_CIPHERS'] = $previousCiphers;
+            }
         }
         if (!$env->get('BLIND_INDEX_KEY') && !$config->get('sodium-crypt.blind_index_key')) {
             // The indexes made so far are under APP_KEY: it stays their key.
@@ -89,6 +93,9 @@ final class KeysCommand extends Command
         }
         if ($this->option('cipher')) {
             $config->set('sodium-crypt.cipher', $name);
+            if (isset($values['SODIUM_CRYPT_PREVIOUS_CIPHERS'])) {
+                $config->set('sodium-crypt.previous_ciphers', $values['SODIUM_CRYPT_PREVIOUS_CIPHERS']);
+            }
         }
         $this->forgetKeyedServices();
         sodium_memzero($text);
@@ -99,6 +106,27 @@ final class KeysCommand extends Command
             $old ? '; the old key leads APP_PREVIOUS_KEYS' : ''));
         $this->warnIfCached();
         return self::SUCCESS;
+    }
+
+    /**
+     * SODIUM_CRYPT_PREVIOUS_CIPHERS once $next replaces the cipher written now:
+     * that one leads, $next leaves the list (it is current). Null when nothing
+     * changes, or when no cipher could be written now (a configuration error).
+     */
+    private function previousCiphers(Cipher $next): ?string
+    {
+        $config = $this->laravel['config'];
+        try {
+            $now = Ciphers::configured($config);
+            $previous = Ciphers::list($config->get('sodium-crypt.previous_ciphers'), 'sodium-crypt.previous_ciphers (SODIUM_CRYPT_PREVIOUS_CIPHERS)');
+        } catch (InvalidConfiguration) {
+            return null;
+        }
+        if ($now === $next) {
+            return null;
+        }
+        $list = array_filter([$now, ...$previous], static fn (Cipher $c) => $c !== $next);
+        return implode(',', array_unique(array_map(static fn (Cipher $c) => $c->laravelName(), $list)));
     }
 
     /**

@@ -37,20 +37,34 @@ final class Ciphers
     }
 
     /**
-     * The ciphers a ring reads besides the one it writes: sodium-crypt.read_ciphers,
-     * or (null, the default) every cipher, so that no cipher change ever strands
-     * what was written before it.
+     * The ciphers a ring reads besides the one it writes. By default every
+     * cipher, so that no cipher change, even a hand edit of config/app.php,
+     * strands what was written before it. Strict (sodium-crypt.strict_ciphers,
+     * or an explicit sodium-crypt.read_ciphers list): only the ciphers
+     * `crypto:keys --cipher` replaced (sodium-crypt.previous_ciphers) and the
+     * listed ones, as Tink binds a key to its algorithm.
      *
      * @return list<Cipher>
      */
     public static function reads(Repository $config, Cipher $writes): array
     {
-        $names = $config->get('sodium-crypt.read_ciphers');
-        $ciphers = $names === null
+        $listed = $config->get('sodium-crypt.read_ciphers');
+        $ciphers = !$config->get('sodium-crypt.strict_ciphers') && $listed === null
             ? Cipher::cases()
-            : array_map(static fn ($n) => self::find((string) $n, 'sodium-crypt.read_ciphers'),
-                array_filter(array_map('trim', is_string($names) ? explode(',', $names) : (array) $names), static fn ($n) => $n !== ''));
-        return array_values(array_filter($ciphers, static fn (Cipher $c) => $c !== $writes));
+            : [...self::list($config->get('sodium-crypt.previous_ciphers'), 'sodium-crypt.previous_ciphers (SODIUM_CRYPT_PREVIOUS_CIPHERS)'),
+               ...self::list($listed, 'sodium-crypt.read_ciphers (SODIUM_CRYPT_READ_CIPHERS)')];
+        return array_values(array_unique(array_filter($ciphers, static fn (Cipher $c) => $c !== $writes), SORT_REGULAR));
+    }
+
+    /**
+     * Cipher names as a list or comma-separated, in order, each once.
+     *
+     * @return list<Cipher>
+     */
+    public static function list(mixed $names, string $where): array
+    {
+        $names = array_filter(array_map('trim', is_string($names) ? explode(',', $names) : (array) $names), static fn ($n) => $n !== '');
+        return array_values(array_unique(array_map(static fn ($n) => self::find((string) $n, $where), $names), SORT_REGULAR));
     }
 
     /** $where names the setting the name came from, for the message. */
