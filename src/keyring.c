@@ -155,30 +155,29 @@ PHP_METHOD(SodiumCrypt_Keyring, __construct)
 	ring->cipher = cp;
 }
 
-/* Seals one string; NULL with an exception when it is too long. */
-static zend_string *seal_one(void *ctx, const zend_string *pt)
+/* Seals one string, bound (always V1) or not; NULL with an exception when it is too long. */
+static zend_string *ring_seal(const sc_keyring_obj *ring, const sc_binding *bind, const zend_string *pt)
 {
-	const sc_keyring_obj *ring = ctx;
-	size_t len = sc_seal_len(ring->format, ring->cipher, ZSTR_LEN(pt));
+	sc_format format = bind ? SC_FORMAT_V1 : ring->format;
+	size_t len = sc_seal_len(format, ring->cipher, ZSTR_LEN(pt));
 	if (len == SIZE_MAX || len > ZSTR_MAX_LEN) {
 		sc_throw(sc_ce_CryptoException, "The plaintext is too long to seal");
 		return NULL;
 	}
 	zend_string *out = zend_string_alloc(len, 0);
-	sc_seal(ring->format, ring->cipher, &ring->refs[0], ZSTR_VAL(out),
+	sc_seal(format, ring->cipher, &ring->refs[0], bind, ZSTR_VAL(out),
 		(const uint8_t *) ZSTR_VAL(pt), ZSTR_LEN(pt));
 	ZSTR_VAL(out)[len] = '\0';
 	return out;
 }
 
 /* Opens one payload; NULL with an exception when it does not open. */
-static zend_string *open_one(void *ctx, const zend_string *payload)
+static zend_string *ring_open(const sc_keyring_obj *ring, const sc_binding *bind, const zend_string *payload)
 {
-	const sc_keyring_obj *ring = ctx;
 	zend_string *out = zend_string_alloc(sc_open_buf_len(ZSTR_LEN(payload)), 0);
 	const sc_cipher *payload_cipher;
 	size_t len;
-	sc_open_result r = sc_open(ring->cipher, ring->also_read, ring->refs, ring->nkeys, (uint8_t *) ZSTR_VAL(out), &len,
+	sc_open_result r = sc_open(ring->cipher, ring->also_read, ring->refs, ring->nkeys, bind, (uint8_t *) ZSTR_VAL(out), &len,
 		ZSTR_VAL(payload), ZSTR_LEN(payload), &payload_cipher);
 	if (r != SC_OPEN_OK) {
 		zend_string_efree(out);
@@ -193,6 +192,17 @@ static zend_string *open_one(void *ctx, const zend_string *payload)
 	ZSTR_LEN(out) = len;
 	ZSTR_VAL(out)[len] = '\0';
 	return out;
+}
+
+/* Unbound, as sc_string_fn for sealMany()/openMany() and the C API. */
+static zend_string *seal_one(void *ctx, const zend_string *pt)
+{
+	return ring_seal(ctx, NULL, pt);
+}
+
+static zend_string *open_one(void *ctx, const zend_string *payload)
+{
+	return ring_open(ctx, NULL, payload);
 }
 
 /* For the C API: seal()/open() of a Keyring object. */
@@ -215,17 +225,32 @@ zend_result sc_keyring_open(zend_object *keyring, zend_string *payload, zend_str
 	return ring_call(keyring, payload, out, open_one);
 }
 
-/* seal() and open(): one string through fn. */
-static void one_string(INTERNAL_FUNCTION_PARAMETERS, sc_string_fn fn)
+/* seal() and open(): one string, with its optional binding (argument 2). */
+static void one_string(INTERNAL_FUNCTION_PARAMETERS,
+	zend_string *(*fn)(const sc_keyring_obj *ring, const sc_binding *bind, const zend_string *in))
 {
-	zend_string *in;
+	zend_string *in, *binding = NULL;
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
+	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_STR(in)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR_OR_NULL(binding)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
-	zend_string *out = ring ? fn(ring, in) : NULL;
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	sc_binding bind;
+	if (binding) {
+		if (!ring->cipher->takes_ad) {
+			sc_argument_error(zend_ce_value_error, 2, "needs a cipher with associated data, and %s has none",
+				ring->cipher->name);
+			RETURN_THROWS();
+		}
+		sc_binding_init(&bind, (const uint8_t *) ZSTR_VAL(binding), ZSTR_LEN(binding));
+	}
+	zend_string *out = fn(ring, binding ? &bind : NULL, in);
 	if (!out) {
 		RETURN_THROWS();
 	}
@@ -250,12 +275,12 @@ static void many_strings(INTERNAL_FUNCTION_PARAMETERS, sc_string_fn fn)
 
 PHP_METHOD(SodiumCrypt_Keyring, seal)
 {
-	one_string(INTERNAL_FUNCTION_PARAM_PASSTHRU, seal_one);
+	one_string(INTERNAL_FUNCTION_PARAM_PASSTHRU, ring_seal);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, open)
 {
-	one_string(INTERNAL_FUNCTION_PARAM_PASSTHRU, open_one);
+	one_string(INTERNAL_FUNCTION_PARAM_PASSTHRU, ring_open);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, sealMany)
@@ -271,17 +296,21 @@ PHP_METHOD(SodiumCrypt_Keyring, openMany)
 PHP_METHOD(SodiumCrypt_Keyring, isCurrent)
 {
 	zend_string *payload;
+	bool bound = false;
 
-	ZEND_PARSE_PARAMETERS_START(1, 1)
+	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_STR(payload)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_BOOL(bound)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
 	if (!ring) {
 		RETURN_THROWS();
 	}
-	RETURN_BOOL(ring->format == SC_FORMAT_V1
-		&& sc_payload_is_current(ring->cipher, ring->refs[0].id, ZSTR_VAL(payload), ZSTR_LEN(payload)));
+	/* Bound payloads are V1 whatever the ring writes. */
+	RETURN_BOOL((bound || ring->format == SC_FORMAT_V1)
+		&& sc_payload_is_current(ring->cipher, ring->refs[0].id, bound, ZSTR_VAL(payload), ZSTR_LEN(payload)));
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, cipher)

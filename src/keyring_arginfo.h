@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4c2f2d9d8af765587aec77245f1c55d80490d1a4 */
+ * Stub hash: 6bf4b4ce0cec707bfbc644945a3e7f957ac389b8 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_Keyring___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, cipher, SodiumCrypt\\Cipher, 0)
@@ -11,10 +11,12 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_seal, 0, 1, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, plaintext, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, binding, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_open, 0, 1, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, payload, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, binding, IS_STRING, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_sealMany, 0, 1, IS_ARRAY, 0)
@@ -27,6 +29,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_isCurrent, 0, 1, _IS_BOOL, 0)
 	ZEND_ARG_TYPE_INFO(0, payload, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, bound, _IS_BOOL, 0, "false")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_SodiumCrypt_Keyring_cipher, 0, 0, SodiumCrypt\\Cipher, 0)

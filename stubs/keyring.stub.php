@@ -23,9 +23,17 @@ final class Keyring
      */
     public function __construct(Cipher $cipher, Key $current, array $previous = [], PayloadFormat $write = PayloadFormat::V1, array $alsoRead = []) {}
 
-    public function seal(#[\SensitiveParameter] string $plaintext): string {}
+    /**
+     * $binding: null for an ordinary payload; else what the payload belongs to
+     * (its table, column and row, say, encoded unambiguously by the caller).
+     * It goes into the AD, hashed, and the payload opens only with the same
+     * binding: copied to another row it does not open. Bound payloads are V1
+     * whatever the ring writes; secretbox has no AD and cannot bind.
+     */
+    public function seal(#[\SensitiveParameter] string $plaintext, ?string $binding = null): string {}
 
-    public function open(string $payload): string {}
+    /** $binding as sealed: a bound payload never opens unbound, nor an unbound one bound. */
+    public function open(string $payload, ?string $binding = null): string {}
 
     /** Strings in, payloads out, keys preserved. */
     public function sealMany(#[\SensitiveParameter] array $plaintexts): array {}
@@ -33,8 +41,8 @@ final class Keyring
     /** Keys preserved; all or nothing: DecryptionFailed if any payload does not open. */
     public function openMany(array $payloads): array {}
 
-    /** True when the payload is V1 under this ring's cipher and current key: nothing to re-encrypt. */
-    public function isCurrent(string $payload): bool {}
+    /** True when the payload is V1 under this ring's cipher and current key, bound as asked: nothing to re-encrypt. */
+    public function isCurrent(string $payload, bool $bound = false): bool {}
 
     public function cipher(): Cipher {}
 

@@ -7,6 +7,31 @@
 
 #define V1_HEADER (1 + SC_KEY_ID_BYTES)
 #define V1_AD_LEN (SC_V1_PREFIX_LEN + V1_HEADER)
+#define V1_AD_MAX (V1_AD_LEN + SC_BINDING_BYTES)
+
+void sc_binding_init(sc_binding *b, const uint8_t *bytes, size_t len)
+{
+	/* A fixed label first, so the hashed input is label | bytes, unambiguous. */
+	static const char label[] = "sodium_crypt binding v1";
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, SC_BINDING_BYTES);
+	crypto_generichash_update(&st, (const uint8_t *) label, sizeof label - 1);
+	crypto_generichash_update(&st, bytes, len);
+	crypto_generichash_final(&st, b->digest, SC_BINDING_BYTES);
+	sodium_memzero(&st, sizeof st);
+}
+
+/* V1's AD: prefix | header, then the binding digest of a bound payload. */
+static size_t v1_ad(uint8_t ad[V1_AD_MAX], const uint8_t header[V1_HEADER], const sc_binding *bind)
+{
+	memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
+	memcpy(ad + SC_V1_PREFIX_LEN, header, V1_HEADER);
+	if (!bind) {
+		return V1_AD_LEN;
+	}
+	memcpy(ad + V1_AD_LEN, bind->digest, SC_BINDING_BYTES);
+	return V1_AD_MAX;
+}
 
 void sc_key_id(uint8_t id[SC_KEY_ID_BYTES], const uint8_t *key, size_t keylen)
 {
@@ -34,7 +59,7 @@ size_t sc_seal_len(sc_format format, const sc_cipher *cp, size_t mlen)
 	return format == SC_FORMAT_V1 ? text + SC_V1_PREFIX_LEN : text;
 }
 
-void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key,
+void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key, const sc_binding *bind,
 	char *out, const uint8_t *m, size_t mlen)
 {
 	size_t bin_len = binary_len(format, cp, mlen);
@@ -43,12 +68,11 @@ void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key,
 	uint8_t *bin = (uint8_t *) out + (text_len - bin_len);
 
 	if (format == SC_FORMAT_V1) {
-		uint8_t ad[V1_AD_LEN];
-		bin[0] = (uint8_t) cp->id;
+		uint8_t ad[V1_AD_MAX];
+		bin[0] = (uint8_t) (cp->id | (bind ? SC_V1_BOUND : 0));
 		memcpy(bin + 1, key->id, SC_KEY_ID_BYTES);
-		memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
-		memcpy(ad + SC_V1_PREFIX_LEN, bin, V1_HEADER);
-		sc_box_seal(cp, cp->tag_bytes, bin + V1_HEADER, m, mlen, ad, sizeof ad, key->bytes);
+		size_t ad_len = v1_ad(ad, bin, bind);
+		sc_box_seal(cp, cp->tag_bytes, bin + V1_HEADER, m, mlen, ad, ad_len, key->bytes);
 		SC_CT_DECLASSIFY(bin, bin_len); /* ciphertext is public: the fast codec may index on it */
 		memcpy(out, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
 		sc_b64_encode(out + SC_V1_PREFIX_LEN, bin, bin_len);
@@ -65,8 +89,8 @@ static bool is_v1(const char *in, size_t len)
 	return len >= SC_V1_PREFIX_LEN && memcmp(in, SC_V1_PREFIX, SC_V1_PREFIX_LEN) == 0;
 }
 
-static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, size_t nkeys, uint8_t *buf, size_t *mlen,
-	const char *in, size_t len, const sc_cipher **cipher_out)
+static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, size_t nkeys, const sc_binding *bind,
+	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out)
 {
 	const char *text = in + SC_V1_PREFIX_LEN;
 	size_t text_len = len - SC_V1_PREFIX_LEN, bin_len;
@@ -74,9 +98,10 @@ static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, siz
 	if (!sc_b64_decode(buf, &bin_len, text, text_len)) {
 		return SC_OPEN_FAILED;
 	}
-	const sc_cipher *cp = bin_len >= V1_HEADER ? sc_cipher_get(buf[0]) : NULL;
+	const sc_cipher *cp = bin_len >= V1_HEADER ? sc_cipher_get(buf[0] & ~SC_V1_BOUND) : NULL;
+	/* Bound and unbound never stand in for each other. */
 	if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes
-			|| !(readable & SC_CIPHER_BIT(cp->id))) {
+			|| !(readable & SC_CIPHER_BIT(cp->id)) || ((buf[0] & SC_V1_BOUND) != 0) != (bind != NULL)) {
 		return SC_OPEN_FAILED;
 	}
 	*cipher_out = cp;
@@ -84,9 +109,8 @@ static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, siz
 		return SC_OPEN_UNAVAILABLE;
 	}
 
-	uint8_t ad[V1_AD_LEN];
-	memcpy(ad, SC_V1_PREFIX, SC_V1_PREFIX_LEN);
-	memcpy(ad + SC_V1_PREFIX_LEN, buf, V1_HEADER);
+	uint8_t ad[V1_AD_MAX];
+	size_t ad_len = v1_ad(ad, buf, bind);
 	uint8_t *box = buf + V1_HEADER;
 	uint8_t *ct = sc_box_body(cp, cp->tag_bytes, box);
 	size_t ct_len = bin_len - V1_HEADER - sc_box_overhead(cp, cp->tag_bytes);
@@ -101,7 +125,7 @@ static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, siz
 		if (!intact) { /* a failed attempt wiped the ciphertext in place */
 			sc_b64_decode(buf, &bin_len, text, text_len);
 		}
-		if (sc_box_open(cp, cp->tag_bytes, ct, box, bin_len - V1_HEADER, ad, sizeof ad, keys[k].bytes) == 0) {
+		if (sc_box_open(cp, cp->tag_bytes, ct, box, bin_len - V1_HEADER, ad, ad_len, keys[k].bytes) == 0) {
 			memmove(buf, ct, ct_len);
 			*mlen = ct_len;
 			return SC_OPEN_OK;
@@ -154,11 +178,14 @@ static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *
 }
 
 sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
-	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out)
+	const sc_binding *bind, uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out)
 {
 	*cipher_out = ring_cipher;
 	if (is_v1(in, len)) {
-		return open_v1(also_read | SC_CIPHER_BIT(ring_cipher->id), keys, nkeys, buf, mlen, in, len, cipher_out);
+		return open_v1(also_read | SC_CIPHER_BIT(ring_cipher->id), keys, nkeys, bind, buf, mlen, in, len, cipher_out);
+	}
+	if (bind) {
+		return SC_OPEN_FAILED; /* laravel-crypto payloads are never bound */
 	}
 	if (!sc_cipher_available(ring_cipher)) {
 		return SC_OPEN_UNAVAILABLE;
@@ -183,7 +210,7 @@ sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, co
 	return SC_OPEN_FAILED;
 }
 
-bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES],
+bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES], bool bound,
 	const char *in, size_t len)
 {
 	/* The header's 5 bytes are the first 7 characters after the prefix
@@ -194,5 +221,5 @@ bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_B
 			|| !sc_b64_decode(head, &head_len, in + SC_V1_PREFIX_LEN, 8)) {
 		return false;
 	}
-	return head[0] == cp->id && memcmp(head + 1, key_id, SC_KEY_ID_BYTES) == 0;
+	return head[0] == (cp->id | (bound ? SC_V1_BOUND : 0)) && memcmp(head + 1, key_id, SC_KEY_ID_BYTES) == 0;
 }

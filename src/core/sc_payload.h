@@ -2,6 +2,9 @@
  * The payload formats of DESIGN.md, as text:
  *   V1:             "sc1." b64url(cipher_id(1) | key_id(4) | nonce | ct | tag),
  *                   AD = "sc1." | cipher_id | key_id
+ *   V1, bound:      the same with SC_V1_BOUND set in cipher_id and
+ *                   AD = "sc1." | cipher_id | key_id | binding digest (32),
+ *                   digest = BLAKE2b-256("sodium_crypt binding v1" | binding)
  *   laravel-crypto: b64url(nonce | ct | tag), AD = nonce;
  *                   secretbox: b64url(nonce | tag | ct), no AD
  */
@@ -13,6 +16,16 @@
 #define SC_KEY_ID_BYTES 4
 #define SC_V1_PREFIX     "sc1."
 #define SC_V1_PREFIX_LEN 4
+#define SC_V1_BOUND      0x80 /* cipher_id flag: the AD carries a binding digest */
+#define SC_BINDING_BYTES 32
+
+/* What a bound payload is bound to (say, its table, column and row), as the
+ * digest that goes into its AD: it opens only under the same binding. */
+typedef struct {
+	uint8_t digest[SC_BINDING_BYTES];
+} sc_binding;
+
+void sc_binding_init(sc_binding *b, const uint8_t *bytes, size_t len);
 
 typedef enum { SC_FORMAT_V1 = 0, SC_FORMAT_LARAVEL_CRYPTO = 1 } sc_format;
 
@@ -29,8 +42,9 @@ void sc_key_id(uint8_t id[SC_KEY_ID_BYTES], const uint8_t *key, size_t keylen);
 /* Text length of a sealed payload of mlen bytes; SIZE_MAX when too large. */
 size_t sc_seal_len(sc_format format, const sc_cipher *cp, size_t mlen);
 /* Writes exactly sc_seal_len() characters (no NUL). The cipher must be
- * available, the key cp->key_bytes long, and V1 needs a cipher with AD. */
-void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key,
+ * available, the key cp->key_bytes long, and V1 needs a cipher with AD.
+ * bind: NULL, or the binding of a V1 payload (bound payloads are V1 only). */
+void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key, const sc_binding *bind,
 	char *out, const uint8_t *m, size_t mlen);
 
 typedef enum {
@@ -56,15 +70,16 @@ typedef unsigned sc_cipher_set;
  * of also_read in id order, each with the keys[0..nkeys) of its key length:
  * at most SC_CIPHER_COUNT * nkeys attempts. The plaintext lands at
  * buf[0..*mlen); on failure buf holds nothing of it. *cipher_out names the
- * payload's cipher (for SC_OPEN_UNAVAILABLE).
+ * payload's cipher (for SC_OPEN_UNAVAILABLE). With bind, only a V1 payload
+ * bound to it opens; without, only an unbound one.
  */
 sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
-	uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out);
+	const sc_binding *bind, uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out);
 
-/* True when the payload is V1 under this cipher and key id: the test of
- * "already current" that re-encryption uses to skip rows. Reads the header
- * only; says nothing of authenticity. */
-bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES],
+/* True when the payload is V1 under this cipher and key id, bound or not as
+ * asked: the test of "already current" that re-encryption uses to skip rows.
+ * Reads the header only; says nothing of authenticity. */
+bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES], bool bound,
 	const char *in, size_t len);
 
 #endif

@@ -100,11 +100,11 @@ int main(void)
 	SC_CT_SECRET(key, 32);
 	sc_key_id(ref.id, key, 32);
 	const sc_cipher *aegis = sc_cipher_get(SC_AEGIS256);
-	sc_seal(SC_FORMAT_V1, aegis, &ref, payload, msg, 100);
+	sc_seal(SC_FORMAT_V1, aegis, &ref, NULL, payload, msg, 100);
 	size_t plen = sc_seal_len(SC_FORMAT_V1, aegis, 100), mlen = 0;
 	SC_CT_DECLASSIFY(payload, plen);
 	uint8_t buf[400];
 	const sc_cipher *used;
-	CHECK(sc_open(aegis, 0, &ref, 1, buf, &mlen, payload, plen, &used) == SC_OPEN_OK && mlen == 100, "v1 open");
+	CHECK(sc_open(aegis, 0, &ref, 1, NULL, buf, &mlen, payload, plen, &used) == SC_OPEN_OK && mlen == 100, "v1 open");
 	return sc_test_done("test_ct");
 }

@@ -19,7 +19,7 @@ static sc_open_result open_text(const sc_cipher *cp, const sc_keyref *ks, size_t
 	uint8_t *out, size_t *mlen)
 {
 	const sc_cipher *used;
-	return sc_open(cp, 0, ks, n, out, mlen, text, len, &used);
+	return sc_open(cp, 0, ks, n, NULL, out, mlen, text, len, &used);
 }
 
 int main(void)
@@ -53,23 +53,23 @@ int main(void)
 				size_t n = sizes[s];
 				randombytes_buf(msg, n);
 				size_t tl = sc_seal_len((sc_format) f, cp, n);
-				sc_seal((sc_format) f, cp, &ring[0], text, msg, n);
+				sc_seal((sc_format) f, cp, &ring[0], NULL, text, msg, n);
 				round &= (f == SC_FORMAT_V1) == (memcmp(text, "sc1.", 4) == 0);
 				round &= open_text(cp, ring, nring, text, tl, out, &mlen) == SC_OPEN_OK && mlen == n && memcmp(out, msg, n) == 0;
 			}
 			CHECK(round, "%s %s: round trips", label, cp->name);
 
 			/* Sealed under a previous key: opens while that key is in the ring. */
-			sc_seal((sc_format) f, cp, &ring[1], text, (const uint8_t *) "rotated", 7);
+			sc_seal((sc_format) f, cp, &ring[1], NULL, text, (const uint8_t *) "rotated", 7);
 			size_t tl = sc_seal_len((sc_format) f, cp, 7);
 			CHECK(open_text(cp, ring, nring, text, tl, out, &mlen) == SC_OPEN_OK && mlen == 7 && memcmp(out, "rotated", 7) == 0,
 				"%s %s: previous key opens", label, cp->name);
 			CHECK(open_text(cp, ring, 1, text, tl, out, &mlen) == SC_OPEN_FAILED, "%s %s: without the key it fails", label, cp->name);
-			CHECK(sc_payload_is_current(cp, ring[1].id, text, tl) == (f == SC_FORMAT_V1), "%s %s: is_current", label, cp->name);
-			CHECK(!sc_payload_is_current(cp, ring[0].id, text, tl), "%s %s: not current under another key", label, cp->name);
+			CHECK(sc_payload_is_current(cp, ring[1].id, false, text, tl) == (f == SC_FORMAT_V1), "%s %s: is_current", label, cp->name);
+			CHECK(!sc_payload_is_current(cp, ring[0].id, false, text, tl), "%s %s: not current under another key", label, cp->name);
 
 			/* Every single-character substitution, truncation and extension fails. */
-			sc_seal((sc_format) f, cp, &ring[0], text, (const uint8_t *) "secret!", 7);
+			sc_seal((sc_format) f, cp, &ring[0], NULL, text, (const uint8_t *) "secret!", 7);
 			int damaged_ok = 0;
 			for (size_t i = 0; i < tl; i++) {
 				for (const char *sub = "Aa0-_."; *sub; sub++) {
@@ -94,7 +94,7 @@ int main(void)
 
 	/* A V1 header naming another cipher, an unknown cipher, or an unknown key id. */
 	const sc_cipher *aegis = sc_cipher_get(SC_AEGIS256);
-	sc_seal(SC_FORMAT_V1, aegis, &keys[0], text, (const uint8_t *) "x", 1);
+	sc_seal(SC_FORMAT_V1, aegis, &keys[0], NULL, text, (const uint8_t *) "x", 1);
 	size_t tl = sc_seal_len(SC_FORMAT_V1, aegis, 1), bl;
 	uint8_t bin[200];
 	CHECK(sc_b64_decode(bin, &bl, text + 4, tl - 4), "decode own payload");
@@ -135,17 +135,56 @@ int main(void)
 				continue;
 			}
 			const sc_keyref *k = cp->key_bytes == 16 ? &mixed[1] : &mixed[2];
-			sc_seal((sc_format) f, cp, k, text, (const uint8_t *) "other", 5);
+			sc_seal((sc_format) f, cp, k, NULL, text, (const uint8_t *) "other", 5);
 			size_t n = sc_seal_len((sc_format) f, cp, 5);
 			const sc_cipher *used = NULL;
-			CHECK(sc_open(ring_cp, 0, mixed, 3, out, &mlen, text, n, &used) == SC_OPEN_FAILED,
+			CHECK(sc_open(ring_cp, 0, mixed, 3, NULL, out, &mlen, text, n, &used) == SC_OPEN_FAILED,
 				"%s %s: not read without being allowed", f ? "laravel-crypto" : "v1", cp->name);
-			CHECK(sc_open(ring_cp, SC_CIPHER_ALL & ~SC_CIPHER_BIT(c), mixed, 3, out, &mlen, text, n, &used) == SC_OPEN_FAILED,
+			CHECK(sc_open(ring_cp, SC_CIPHER_ALL & ~SC_CIPHER_BIT(c), mixed, 3, NULL, out, &mlen, text, n, &used) == SC_OPEN_FAILED,
 				"%s %s: not read when every other cipher is allowed", f ? "laravel-crypto" : "v1", cp->name);
-			CHECK(sc_open(ring_cp, SC_CIPHER_BIT(c), mixed, 3, out, &mlen, text, n, &used) == SC_OPEN_OK
+			CHECK(sc_open(ring_cp, SC_CIPHER_BIT(c), mixed, 3, NULL, out, &mlen, text, n, &used) == SC_OPEN_OK
 				&& mlen == 5 && memcmp(out, "other", 5) == 0 && used == cp,
 				"%s %s: read when allowed", f ? "laravel-crypto" : "v1", cp->name);
 		}
+	}
+
+	/* Bound payloads: they open only under the binding they were sealed with,
+	 * never unbound, and an unbound payload never opens under a binding. */
+	sc_binding to_a, to_b, to_empty;
+	sc_binding_init(&to_a, (const uint8_t *) "users\0ssn\0" "42", 12);
+	sc_binding_init(&to_b, (const uint8_t *) "users\0ssn\0" "43", 12);
+	sc_binding_init(&to_empty, NULL, 0);
+	for (int c = 1; c <= SC_CIPHER_COUNT; c++) {
+		const sc_cipher *cp = sc_cipher_get(c);
+		if (!cp->takes_ad || !sc_cipher_available(cp)) {
+			continue;
+		}
+		sc_keyref *ring = cp->key_bytes == 16 ? keys16 : keys;
+		const sc_cipher *used;
+		size_t n = sc_seal_len(SC_FORMAT_V1, cp, 6);
+		sc_seal(SC_FORMAT_V1, cp, &ring[0], &to_a, text, (const uint8_t *) "bound!", 6);
+		CHECK(sc_open(cp, 0, ring, 2, &to_a, out, &mlen, text, n, &used) == SC_OPEN_OK && mlen == 6 && memcmp(out, "bound!", 6) == 0,
+			"%s: bound payload opens under its binding", cp->name);
+		CHECK(sc_open(cp, 0, ring, 2, &to_b, out, &mlen, text, n, &used) == SC_OPEN_FAILED, "%s: not under another binding", cp->name);
+		CHECK(sc_open(cp, 0, ring, 2, &to_empty, out, &mlen, text, n, &used) == SC_OPEN_FAILED, "%s: not under the empty binding", cp->name);
+		CHECK(sc_open(cp, 0, ring, 2, NULL, out, &mlen, text, n, &used) == SC_OPEN_FAILED, "%s: not unbound", cp->name);
+		CHECK(sc_payload_is_current(cp, ring[0].id, true, text, n) && !sc_payload_is_current(cp, ring[0].id, false, text, n),
+			"%s: current only as bound", cp->name);
+		/* The flag cleared: the header no longer matches the AD it was sealed with. */
+		CHECK(sc_b64_decode(bin, &bl, text + 4, n - 4), "decode bound payload");
+		bin[0] &= (uint8_t) ~SC_V1_BOUND;
+		sc_b64_encode(bad, bin, bl);
+		memmove(bad + 4, bad, sc_b64_encoded_len(bl));
+		memcpy(bad, "sc1.", 4);
+		CHECK(sc_open(cp, 0, ring, 2, NULL, out, &mlen, bad, n, &used) == SC_OPEN_FAILED
+			&& sc_open(cp, 0, ring, 2, &to_a, out, &mlen, bad, n, &used) == SC_OPEN_FAILED, "%s: flag stripped", cp->name);
+
+		sc_seal(SC_FORMAT_V1, cp, &ring[0], NULL, text, (const uint8_t *) "loose", 5);
+		n = sc_seal_len(SC_FORMAT_V1, cp, 5);
+		CHECK(sc_open(cp, 0, ring, 2, &to_a, out, &mlen, text, n, &used) == SC_OPEN_FAILED, "%s: unbound never opens bound", cp->name);
+		sc_seal(SC_FORMAT_LARAVEL_CRYPTO, cp, &ring[0], NULL, text, (const uint8_t *) "loose", 5);
+		n = sc_seal_len(SC_FORMAT_LARAVEL_CRYPTO, cp, 5);
+		CHECK(sc_open(cp, 0, ring, 2, &to_a, out, &mlen, text, n, &used) == SC_OPEN_FAILED, "%s: laravel-crypto never opens bound", cp->name);
 	}
 	return sc_test_done("test_payload");
 }
