@@ -73,11 +73,34 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return $this->open($payload);
     }
 
-    /** True when the payload is already in the current cipher, format and key. */
-    public function isCurrent(string $payload): bool
+    /**
+     * A string sealed bound to $binding (Support\BoundColumn builds it): V1
+     * with the binding in its AD, so that it opens only under the same one.
+     */
+    public function encryptStringBound(#[\SensitiveParameter] string $value, string $binding): string
     {
-        if ($this->keyring->format() === PayloadFormat::V1) {
-            return $this->keyring->isCurrent($payload);
+        try {
+            return $this->keyring->seal($value, $binding);
+        } catch (CryptoException|\ValueError $e) {
+            throw new EncryptException('Could not encrypt the data: '.($e instanceof \ValueError ? $e->getMessage() : 'the plaintext is too long.'), 0, $e);
+        }
+    }
+
+    /** @throws DecryptException unless the payload was sealed bound to $binding under a configured key */
+    public function decryptStringBound(string $payload, string $binding): string
+    {
+        try {
+            return $this->keyring->open($payload, $binding);
+        } catch (CryptoException|\ValueError $e) {
+            throw new DecryptException('The payload is invalid.', 0, $e);
+        }
+    }
+
+    /** True when the payload is already in the current cipher, format and key (and bound, when asked: always V1). */
+    public function isCurrent(string $payload, bool $bound = false): bool
+    {
+        if ($bound || $this->keyring->format() === PayloadFormat::V1) {
+            return $this->keyring->isCurrent($payload, $bound);
         }
         return !str_starts_with($payload, 'sc1.') && LaravelPayload::json($payload) === null
             && $this->opensWith(0, $this->keyring->cipher(), $payload);

@@ -50,6 +50,17 @@ final class UserEncrypter
         return $this->bound()->encrypter->decrypt($payload, $unserialize);
     }
 
+    /** Bound to $binding (see Encrypter::encryptStringBound()). */
+    public function encryptStringBound(#[\SensitiveParameter] string $value, string $binding): string
+    {
+        return $this->bound()->encrypter->encryptStringBound($value, $binding);
+    }
+
+    public function decryptStringBound(string $payload, string $binding): string
+    {
+        return $this->bound()->encrypter->decryptStringBound($payload, $binding);
+    }
+
     /** The user-scoped blind index of a value, as hex. */
     public function blindIndex(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): string
     {

@@ -52,6 +52,17 @@ final class ReencryptCommand extends Command
             return self::FAILURE;
         }
 
+        $bound = array_intersect_key(EncryptedColumns::bound($model), array_flip($columns));
+        if ($bound !== [] && $to === 'laravel') {
+            $this->components->error(sprintf('%s binds %s (Encrypted:bound): Laravel\'s format cannot carry a binding. Drop "bound" from those casts (with "migrate" first, see the README) before going back.',
+                $model::class, implode(', ', array_keys($bound))));
+            return self::FAILURE;
+        }
+        $attributes = []; // what the bindings name besides the row key, read with each row
+        foreach ($bound as $how) {
+            array_push($attributes, ...$how->attributes);
+        }
+
         $rotator = new ColumnRotator($encrypter, $to === 'laravel');
         $dry = (bool) $this->option('dry-run');
         $db = $model->getConnection();
@@ -62,20 +73,22 @@ final class ReencryptCommand extends Command
         $stale = $changed = 0;
         $failed = [];
 
-        $table->select([$key, ...$columns])->chunkById(max(1, (int) $this->option('chunk')), function ($rows) use ($rotator, $columns, $key, $dry, $db, $model, $bar, &$stale, &$changed, &$failed) {
+        $table->select(array_values(array_unique([$key, ...$columns, ...$attributes])))->chunkById(max(1, (int) $this->option('chunk')), function ($rows) use ($rotator, $columns, $bound, $key, $dry, $db, $model, $bar, &$stale, &$changed, &$failed) {
             $updates = [];
             foreach ($rows as $row) {
                 $set = [];
                 foreach ($columns as $column) {
                     $raw = $row->{$column};
-                    if (!is_string($raw) || $raw === '' || !$rotator->needsReEncrypt($raw)) {
+                    $how = $bound[$column] ?? null;
+                    if (!is_string($raw) || $raw === '' || !$rotator->needsReEncrypt($raw, $how)) {
                         continue;
                     }
                     try {
+                        $binding = $how?->binding($model, $column, (array) $row) ?? '';
                         if ($dry) {
-                            $rotator->check($raw);
+                            $rotator->check($raw, $how, $binding);
                         }
-                        $set[$column] = $dry ? $raw : $rotator->reEncrypt($raw);
+                        $set[$column] = $dry ? $raw : $rotator->reEncrypt($raw, $how, $binding);
                     } catch (DecryptException) {
                         $failed[] = sprintf('%s=%s (%s)', $key, $row->{$key}, $column);
                         continue 2; // the whole row stays as it is

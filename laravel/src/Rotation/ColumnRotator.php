@@ -6,12 +6,14 @@ namespace SodiumCrypt\Laravel\Rotation;
 
 use Illuminate\Contracts\Encryption\DecryptException;
 use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Support\BoundColumn;
 
 /**
  * One stored value at a time: is it already what the app writes now, and
  * if not, the same plaintext under the current key. The target is the
  * configured cipher and format, or (toLaravel) Laravel's own AES-CBC under
- * the current key: the way back to Laravel's encrypter.
+ * the current key: the way back to Laravel's encrypter. A bound column's
+ * target is always its bound V1 form.
  */
 final class ColumnRotator
 {
@@ -19,32 +21,45 @@ final class ColumnRotator
     {
     }
 
-    public function needsReEncrypt(string $payload): bool
+    /** $bound: how the column binds its values (Encrypted:bound), null for an unbound column. */
+    public function needsReEncrypt(string $payload, ?BoundColumn $bound = null): bool
     {
-        if (!$this->toLaravel) {
-            return !$this->encrypter->isCurrent($payload);
+        if ($bound !== null || !$this->toLaravel) {
+            return !$this->encrypter->isCurrent($payload, $bound !== null);
         }
         $about = $this->encrypter->describe($payload);
         return $about === null || $about['format'] !== 'laravel' || $about['key'] !== 0 || !str_ends_with($about['cipher'], 'CBC');
     }
 
-    /** @throws DecryptException when no configured key opens it */
-    public function reEncrypt(string $payload): string
+    /**
+     * The value sealed as the column writes it now: bound to $binding when
+     * the column is bound (an unbound value is read when the cast says "migrate").
+     *
+     * @throws DecryptException when no configured key opens it
+     */
+    public function reEncrypt(string $payload, ?BoundColumn $bound = null, string $binding = ''): string
     {
-        $plaintext = $this->encrypter->decryptString($payload);
+        $plaintext = $this->open($payload, $bound, $binding);
         try {
-            return $this->toLaravel
-                ? $this->encrypter->sealLaravel($plaintext)
-                : $this->encrypter->encryptString($plaintext);
+            return match (true) {
+                $bound !== null => $bound->seal($this->encrypter, $plaintext, $binding),
+                $this->toLaravel => $this->encrypter->sealLaravel($plaintext),
+                default => $this->encrypter->encryptString($plaintext),
+            };
         } finally {
             sodium_memzero($plaintext);
         }
     }
 
     /** What a dry run does: the decryption alone. @throws DecryptException */
-    public function check(string $payload): void
+    public function check(string $payload, ?BoundColumn $bound = null, string $binding = ''): void
     {
-        $plaintext = $this->encrypter->decryptString($payload);
+        $plaintext = $this->open($payload, $bound, $binding);
         sodium_memzero($plaintext);
+    }
+
+    private function open(string $payload, ?BoundColumn $bound, string $binding): string
+    {
+        return $bound !== null ? $bound->open($this->encrypter, $payload, $binding) : $this->encrypter->decryptString($payload);
     }
 }

@@ -8,8 +8,13 @@ use Illuminate\Contracts\Config\Repository;
 use Illuminate\Database\Eloquent\Casts\AsEncryptedArrayObject;
 use Illuminate\Database\Eloquent\Casts\AsEncryptedCollection;
 use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\Laravel\Casts\Encrypted;
+use SodiumCrypt\Laravel\Support\BoundColumn;
 
-/** The columns a model encrypts with the app key (Laravel's encrypted* casts), and the models that have any. */
+/**
+ * The columns a model encrypts with the app key (Laravel's encrypted* casts
+ * and the package's Encrypted cast), and the models that have any.
+ */
 final class EncryptedColumns
 {
     /** @return list<string> */
@@ -18,11 +23,30 @@ final class EncryptedColumns
         $columns = [];
         foreach ($model->getCasts() as $column => $cast) {
             $base = explode(':', (string) $cast, 2)[0];
-            if (str_starts_with(strtolower($base), 'encrypted') || in_array($base, [AsEncryptedArrayObject::class, AsEncryptedCollection::class], true)) {
+            if (str_starts_with(strtolower($base), 'encrypted') || is_a($base, Encrypted::class, true)
+                    || in_array($base, [AsEncryptedArrayObject::class, AsEncryptedCollection::class], true)) {
                 $columns[] = $column;
             }
         }
         return $columns;
+    }
+
+    /**
+     * The columns whose Encrypted cast binds them, with how.
+     *
+     * @return array<string, BoundColumn>
+     */
+    public static function bound(Model $model): array
+    {
+        $bound = [];
+        foreach ($model->getCasts() as $column => $cast) {
+            [$base, $parameters] = explode(':', (string) $cast, 2) + [1 => ''];
+            if (is_a($base, Encrypted::class, true)
+                    && ($how = (new $base(...($parameters === '' ? [] : explode(',', $parameters))))->boundColumn()) !== null) {
+                $bound[$column] = $how;
+            }
+        }
+        return $bound;
     }
 
     /**

@@ -1,0 +1,96 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Support;
+
+use Illuminate\Contracts\Encryption\DecryptException;
+use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\UserEncrypter;
+
+/**
+ * The parameters `bound[,attribute…][,migrate]` of an encrypted cast: the
+ * value is sealed with associated data naming its table, its column, its row
+ * key and the named attributes' values (the owner's user_id, say), so a
+ * ciphertext copied to another row, column, table or owner does not open.
+ * "migrate" also reads values written before the column was bound, until
+ * `crypto:reencrypt` (app-key casts) has rewritten them bound.
+ */
+final class BoundColumn
+{
+    /** Before every binding: the encoding's name and version. */
+    private const LABEL = 'sodium_crypt eloquent binding v1';
+
+    /** @param list<string> $attributes */
+    private function __construct(public readonly array $attributes, public readonly bool $readsUnbound)
+    {
+    }
+
+    /** Null for no parameters (an unbound column). */
+    public static function fromParameters(string $cast, string ...$parameters): ?self
+    {
+        if ($parameters === []) {
+            return null;
+        }
+        if ($parameters[0] !== 'bound') {
+            throw new InvalidConfiguration(sprintf('%s takes "bound", then the attributes to bind besides the row key and optionally "migrate" (%s:bound,user_id); "%s" given.',
+                $cast, $cast, implode(',', $parameters)));
+        }
+        $rest = array_slice($parameters, 1);
+        $migrate = in_array('migrate', $rest, true);
+        return new self(array_values(array_diff($rest, ['migrate'])), $migrate);
+    }
+
+    /**
+     * The binding of $column in this row: each part length-prefixed, so no two
+     * rows, columns or tables share one. $attributes: the model's raw attributes.
+     */
+    public function binding(Model $model, string $column, array $attributes): string
+    {
+        $keyName = $model->getKeyName();
+        $key = $attributes[$keyName] ?? $model->getKey();
+        if ($key === null || $key === '') {
+            throw new InvalidConfiguration(sprintf('%s.%s is bound to its row key (%s), which is not known before the row is inserted: give %s keys of its own (HasUuids or HasUlids), or set the key (or save the row) before the value.',
+                $model->getTable(), $column, $keyName, $model::class));
+        }
+        $parts = [$model->getTable(), $column, $keyName, self::scalar($key, $keyName, $model)];
+        foreach ($this->attributes as $name) {
+            $parts[] = $name;
+            $parts[] = self::scalar($attributes[$name] ?? null, $name, $model);
+        }
+        return self::LABEL.implode('', array_map(static fn (?string $p) => $p === null ? "\0" : "\1".pack('V', strlen($p)).$p, $parts));
+    }
+
+    public function seal(Encrypter|UserEncrypter $encrypter, #[\SensitiveParameter] string $plaintext, string $binding): string
+    {
+        return $encrypter->encryptStringBound($plaintext, $binding);
+    }
+
+    /** @throws DecryptException */
+    public function open(Encrypter|UserEncrypter $encrypter, string $payload, string $binding): string
+    {
+        try {
+            return $encrypter->decryptStringBound($payload, $binding);
+        } catch (DecryptException $e) {
+            if (!$this->readsUnbound) {
+                throw $e;
+            }
+            // A bound payload fails on its flag before any decryption: cheap.
+            return $encrypter->decryptString($payload);
+        }
+    }
+
+    private static function scalar(mixed $value, string $name, Model $model): ?string
+    {
+        if ($value === null || is_string($value) || is_int($value)) {
+            return $value === null ? null : (string) $value;
+        }
+        if ($value instanceof \Stringable || $value instanceof \BackedEnum) {
+            return $value instanceof \BackedEnum ? (string) $value->value : (string) $value;
+        }
+        throw new InvalidConfiguration(sprintf('%s binds its encrypted values to "%s", which holds %s: bind to attributes holding strings or integers.',
+            $model::class, $name, get_debug_type($value)));
+    }
+}

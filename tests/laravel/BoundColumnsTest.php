@@ -1,0 +1,151 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use Illuminate\Contracts\Encryption\DecryptException;
+use Illuminate\Support\Facades\Crypt;
+use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Schema;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Casts\Encrypted;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Tests\Fixtures\Record;
+
+/**
+ * Bound ciphertexts (Encrypted:bound, UserEncrypted:bound): a value opens
+ * only in its table, column, row and for its owner; the documented migration
+ * from unbound values loses nothing.
+ */
+final class BoundColumnsTest extends TestCase
+{
+    protected function setUp(): void
+    {
+        parent::setUp();
+        Schema::create('records', function ($table) {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn')->nullable();
+            $table->text('note')->nullable();
+            $table->text('diary')->nullable();
+        });
+    }
+
+    protected function tearDown(): void
+    {
+        Record::$ssnCast = Encrypted::class.':bound,user_id';
+        parent::tearDown();
+    }
+
+    private static function stored(int $id, string $column): string
+    {
+        return (string) DB::table('records')->where('id', $id)->value($column);
+    }
+
+    private static function fails(callable $read, string $why): void
+    {
+        try {
+            $read();
+            self::fail($why);
+        } catch (DecryptException) {
+            self::assertTrue(true);
+        }
+    }
+
+    public function test_a_bound_value_opens_only_in_its_row_column_and_owner(): void
+    {
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['ssn' => '111-11-1111', 'note' => 'unbound note']);
+        $b = Record::create(['user_id' => 2]);
+        $b->update(['ssn' => '222-22-2222']);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn);
+        $this->assertStringStartsWith('sc1.', self::stored($a->id, 'ssn'));
+        $this->assertTrue(Crypt::getFacadeRoot()->isCurrent(self::stored($a->id, 'ssn'), bound: true));
+
+        // Another row: a's ciphertext copied over b's.
+        DB::table('records')->where('id', $b->id)->update(['ssn' => self::stored($a->id, 'ssn')]);
+        self::fails(fn () => Record::find($b->id)->ssn, 'a bound value opened in another row');
+        // Another column: the same ciphertext in the unbound note column, and through Crypt:: directly.
+        DB::table('records')->where('id', $a->id)->update(['note' => self::stored($a->id, 'ssn')]);
+        self::fails(fn () => Record::find($a->id)->note, 'a bound value opened in an unbound column');
+        self::fails(fn () => Crypt::decryptString(self::stored($a->id, 'ssn')), 'a bound value opened unbound');
+        // Another owner: the row handed to user 2 by a direct UPDATE.
+        DB::table('records')->where('id', $a->id)->update(['user_id' => 2]);
+        self::fails(fn () => Record::find($a->id)->ssn, 'a bound value opened for another owner');
+        DB::table('records')->where('id', $a->id)->update(['user_id' => 1]);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn, 'back with its owner, it opens again');
+        // Another table with the same row key and column: bound to "records", not here.
+        Schema::create('copies', function ($table) {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn')->nullable();
+        });
+        DB::table('copies')->insert(['id' => $a->id, 'user_id' => 1, 'ssn' => self::stored($a->id, 'ssn')]);
+        self::fails(fn () => (new Record())->setTable('copies')->newQuery()->find($a->id)->ssn, 'a bound value opened in another table');
+        // An unbound value where a bound one belongs (no "migrate").
+        DB::table('records')->where('id', $b->id)->update(['ssn' => Crypt::encryptString('forged')]);
+        self::fails(fn () => Record::find($b->id)->ssn, 'an unbound value opened in a bound column');
+    }
+
+    public function test_a_bound_value_needs_its_row_key_before_it_is_set(): void
+    {
+        $this->expectException(InvalidConfiguration::class);
+        $this->expectExceptionMessage('records.ssn is bound to its row key (id), which is not known before the row is inserted');
+        Record::create(['user_id' => 1, 'ssn' => 'too early']);
+    }
+
+    public function test_user_key_values_bound_to_their_row(): void
+    {
+        KeyContext::set(Key::generate());
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['diary' => 'dear diary']);
+        $b = Record::create(['user_id' => 1]);
+        $b->update(['diary' => 'other day']);
+        $this->assertSame('dear diary', Record::find($a->id)->diary);
+        DB::table('records')->where('id', $b->id)->update(['diary' => self::stored($a->id, 'diary')]);
+        self::fails(fn () => Record::find($b->id)->diary, 'a bound user-key value opened in another row of the same user');
+    }
+
+    public function test_the_migration_from_unbound_values_loses_nothing_and_is_resumable(): void
+    {
+        // Before: the column held ordinary (unbound) values, of every format the app ever wrote.
+        Record::$ssnCast = Encrypted::class;
+        $ids = [];
+        foreach (range(1, 30) as $i) {
+            $ids[$i] = Record::create(['user_id' => $i % 3, 'ssn' => sprintf('%03d-00-0000', $i)])->id;
+        }
+        DB::table('records')->where('id', $ids[1])->update(['ssn' => (new \Illuminate\Encryption\Encrypter(self::raw(self::APP_KEY), 'AES-256-CBC'))->encryptString('001-00-0000')]);
+
+        // Step 1: "bound,user_id,migrate": old values read, new ones written bound.
+        Record::$ssnCast = Encrypted::class.':bound,user_id,migrate';
+        $this->assertSame('001-00-0000', Record::find($ids[1])->ssn);
+        $this->assertSame('002-00-0000', Record::find($ids[2])->ssn);
+        Record::find($ids[3])->update(['ssn' => '003-99-9999']);
+        $this->assertTrue(Crypt::getFacadeRoot()->isCurrent(self::stored($ids[3], 'ssn'), bound: true));
+
+        // Step 2: crypto:reencrypt binds the rest, one chunk at a time (resumable: a rerun skips bound rows).
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => Record::class, '--chunk' => 7]), $this->artisanOutput);
+        $this->assertStringContainsString('Re-encrypted 29 of 30', $this->artisanOutput);
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => Record::class]));
+        $this->assertStringContainsString('Re-encrypted 0 of 30', $this->artisanOutput);
+
+        // Step 3: "migrate" dropped: every value opens bound, and only bound.
+        Record::$ssnCast = Encrypted::class.':bound,user_id';
+        foreach ($ids as $i => $id) {
+            $this->assertSame($i === 3 ? '003-99-9999' : sprintf('%03d-00-0000', $i), Record::find($id)->ssn);
+            $this->assertTrue(Crypt::getFacadeRoot()->isCurrent(self::stored($id, 'ssn'), bound: true));
+        }
+        $this->assertNotSame(0, $this->artisanCall('crypto:reencrypt', ['model' => Record::class, '--to' => 'laravel']));
+        $this->assertStringContainsString('Laravel\'s format cannot carry a binding', $this->artisanOutput);
+    }
+
+    public function test_bad_cast_parameters_say_what_is_expected(): void
+    {
+        Record::$ssnCast = Encrypted::class.':user_id';
+        $this->expectException(InvalidConfiguration::class);
+        $this->expectExceptionMessage('takes "bound"');
+        Record::create(['user_id' => 1])->update(['ssn' => 'x']);
+    }
+}
