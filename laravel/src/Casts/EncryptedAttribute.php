@@ -1,0 +1,64 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Casts;
+
+use Illuminate\Contracts\Database\Eloquent\CastsAttributes;
+use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Support\BoundColumn;
+use SodiumCrypt\Laravel\UserEncrypter;
+
+/**
+ * What the package's encrypted casts share: the parameters
+ * `bound[,attribute…][,migrate]` (see BoundColumn), and a value encoded to a
+ * string, sealed (bound or not) by the subclass's encrypter, and back.
+ */
+abstract class EncryptedAttribute implements CastsAttributes
+{
+    protected ?BoundColumn $bound = null;
+
+    public function __construct(string ...$parameters)
+    {
+        $this->bound = BoundColumn::fromParameters(static::class, ...$parameters);
+    }
+
+    public function get(Model $model, string $key, mixed $value, #[\SensitiveParameter] array $attributes): mixed
+    {
+        if ($value === null) {
+            return null;
+        }
+        return $this->decode($this->bound
+            ? $this->bound->open(static::encrypter(), (string) $value, $this->bound->binding($model, $key, $attributes))
+            : static::encrypter()->decryptString((string) $value));
+    }
+
+    public function set(Model $model, string $key, #[\SensitiveParameter] mixed $value, #[\SensitiveParameter] array $attributes): mixed
+    {
+        if ($value === null) {
+            return null;
+        }
+        return $this->bound
+            ? $this->bound->seal(static::encrypter(), $this->encode($value), $this->bound->binding($model, $key, $attributes))
+            : static::encrypter()->encryptString($this->encode($value));
+    }
+
+    /** Null when the column is not bound; crypto:reencrypt rewrites bound columns through it. */
+    public function boundColumn(): ?BoundColumn
+    {
+        return $this->bound;
+    }
+
+    protected function encode(#[\SensitiveParameter] mixed $value): string
+    {
+        return (string) $value;
+    }
+
+    protected function decode(string $plaintext): mixed
+    {
+        return $plaintext;
+    }
+
+    abstract protected static function encrypter(): Encrypter|UserEncrypter;
+}
