@@ -1,11 +1,11 @@
 <?php
-// Flattens the JSON vectors in ../shared/vectors into one line a case for the
+// Flattens the JSON vectors in tests/vectors into one line a case for the
 // C tests: "<cipher_id> <tag_bytes> <valid|invalid> key nonce ad msg ct tag",
 // hex, "-" for empty. Only cases whose sizes the cipher takes (others are
 // fed through Aead in the phpt suite, where they must fail).
 declare(strict_types=1);
 
-$dir = $argv[1] ?? dirname(__DIR__, 3) . '/shared/vectors';
+$dir = $argv[1] ?? dirname(__DIR__) . '/vectors';
 $ids = ['aegis256' => 1, 'aegis128l' => 2, 'xchacha20-poly1305' => 3, 'aes-256-gcm' => 4];
 $sizes = [1 => [32, 32], 2 => [16, 16], 3 => [32, 24], 4 => [32, 12]];
 

@@ -1,8 +1,8 @@
 <?php
-// Seed corpora for the fuzzers from ../shared/vectors: tests/fuzz/seeds.php <corpus dir>
+// Seed corpora for the fuzzers from tests/vectors: tests/fuzz/seeds.php <corpus dir>
 declare(strict_types=1);
 $out = $argv[1];
-$v = json_decode((string) file_get_contents(dirname(__DIR__, 3) . '/shared/vectors/laravel-crypto-v3.json'), true);
+$v = json_decode((string) file_get_contents(dirname(__DIR__) . '/vectors/laravel-crypto-v3.json'), true);
 $ids = ['Sodium_AEGIS256GCM' => 0, 'Sodium_AEGIS128LGCM' => 1, 'Sodium_XChaCha20Poly1305' => 2, 'Sodium_AES256GCM' => 3, 'Sodium_SecretBox' => 4];
 $put = function (string $target, string $name, string $bytes) use ($out) {
     @mkdir("$out/$target", 0777, true);
@@ -23,7 +23,7 @@ $put('fuzz_unwrap', 'mode3-bad-limits', "\3" . pack('VV', 0, 1 << 30) . random_b
 foreach ($v['tokens'] as $i => $t) {
     $put('fuzz_b64', "token$i", $t['token']);
 }
-foreach (json_decode((string) file_get_contents(dirname(__DIR__, 3) . '/shared/vectors/aegis-256bit-tags.json'), true) as $i => $a) {
+foreach (json_decode((string) file_get_contents(dirname(__DIR__) . '/vectors/aegis-256bit-tags.json'), true) as $i => $a) {
     if ($i % 4) continue;
     $put('fuzz_aegis_diff', "v$i", chr($a['alg'] === 'aegis128l' ? 1 : 0) . str_pad(hex2bin($a['key']), 32, "\0")
         . str_pad(hex2bin($a['nonce']), 32, "\0") . hex2bin($a['ad']) . hex2bin($a['msg']));

@@ -173,9 +173,9 @@ abstract class TestCase extends BaseTestCase
     /** @return array<string, mixed> */
     protected static function vectors(): array
     {
-        $path = __DIR__.'/../../../shared/vectors/laravel-crypto-v3.json';
+        $path = __DIR__.'/../vectors/laravel-crypto-v3.json';
         if (!is_file($path)) {
-            throw new \RuntimeException('The shared vectors are missing: ../shared/vectors beside the checkout.');
+            throw new \RuntimeException('tests/vectors/laravel-crypto-v3.json is missing.');
         }
         return json_decode((string) file_get_contents($path), true, 512, JSON_THROW_ON_ERROR);
     }
