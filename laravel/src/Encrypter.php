@@ -24,8 +24,9 @@ use SodiumCrypt\PayloadFormat;
  */
 final class Encrypter implements EncrypterContract, StringEncrypter
 {
-    /** V1's cipher ids. */
+    /** V1's cipher ids, and the flag of a bound payload in the same byte. */
     private const V1_CIPHERS = [1 => Cipher::Aegis256, 2 => Cipher::Aegis128L, 3 => Cipher::XChaCha20Poly1305, 4 => Cipher::Aes256Gcm];
+    private const V1_BOUND = 0x80;
 
     /** @var array<string, Keyring> one key, one cipher, laravel-crypto format: what opened a payload (describe, isCurrent) */
     private array $probes = [];
@@ -108,7 +109,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
 
     /**
      * What a payload is and which of the ring's keys opens it, for
-     * crypto:status: format ('v1', 'laravel-crypto', 'laravel'), cipher (enum
+     * crypto:status: format ('v1', 'v1 bound', 'laravel-crypto', 'laravel'), cipher (enum
      * value, or Laravel's AES-256-CBC / AES-256-GCM …) and key (0 the current
      * key, i the i-th previous key + 1, null none). A V1 payload is judged by
      * its header alone (key id, cipher id); the others by opening them.
@@ -120,17 +121,19 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         $keys = $this->keys();
         if (str_starts_with($payload, 'sc1.')) {
             $head = base64_decode(strtr(substr($payload, 4, 8), '-_', '+/'), true);
-            $cipher = $head === false || strlen($head) < 5 ? null : self::V1_CIPHERS[ord($head[0])] ?? null;
+            $byte = $head === false || strlen($head) < 5 ? 0 : ord($head[0]);
+            $cipher = self::V1_CIPHERS[$byte & ~self::V1_BOUND] ?? null;
             if ($cipher === null) {
                 return null;
             }
+            $format = $byte & self::V1_BOUND ? 'v1 bound' : 'v1';
             $id = bin2hex(substr($head, 1, 4));
             foreach ($keys as $i => $key) {
                 if ($key->id() === $id && $key->length() === $cipher->keyBytes()) {
-                    return ['format' => 'v1', 'cipher' => $cipher->value, 'key' => $i];
+                    return ['format' => $format, 'cipher' => $cipher->value, 'key' => $i];
                 }
             }
-            return ['format' => 'v1', 'cipher' => $cipher->value, 'key' => null];
+            return ['format' => $format, 'cipher' => $cipher->value, 'key' => null];
         }
         if (($json = LaravelPayload::json($payload)) !== null) {
             $gcm = LaravelPayload::isGcm($json);

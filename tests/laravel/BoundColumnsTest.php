@@ -141,6 +141,25 @@ final class BoundColumnsTest extends TestCase
         $this->assertStringContainsString('Laravel\'s format cannot carry a binding', $this->artisanOutput);
     }
 
+    /**
+     * crypto:status (and crypto:keys --prune, which counts the same way) must
+     * see a bound value under the key that opens it: counted as unreadable, a
+     * previous key that bound values still need would look droppable.
+     */
+    public function test_crypto_status_counts_bound_values_under_their_key(): void
+    {
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['ssn' => '111-11-1111']);
+        $this->useCrypt('Sodium_AEGIS256GCM', self::newKey(), [self::APP_KEY]);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn, 'opens under the previous key');
+
+        $this->assertSame(0, $this->artisanCall('crypto:status', ['models' => [Record::class]]), $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/records\.ssn\s+v1 bound aegis-256\s+\w{8} \(APP_PREVIOUS_KEYS\[0\]\)\s+1/', $this->artisanOutput);
+        $this->assertStringContainsString('APP_PREVIOUS_KEYS[0]): 1 value(s) still need it', $this->artisanOutput);
+        $this->assertStringNotContainsString('unreadable', $this->artisanOutput);
+        $this->assertStringNotContainsString('open under no configured key', $this->artisanOutput);
+    }
+
     public function test_bad_cast_parameters_say_what_is_expected(): void
     {
         Record::$ssnCast = Encrypted::class.':user_id';
