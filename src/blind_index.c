@@ -117,12 +117,10 @@ typedef enum {
 /* type | LE64(length) | bytes */
 static void append_field(smart_str *s, char type, const char *p, size_t len)
 {
-	char n[8];
-	for (int i = 0; i < 8; i++) {
-		n[i] = (char) (uint8_t) ((uint64_t) len >> (8 * i));
-	}
+	uint8_t n[8];
+	sc_store_le(n, len, sizeof n);
 	smart_str_appendc(s, type);
-	smart_str_appendl(s, n, sizeof n);
+	smart_str_appendl(s, (const char *) n, sizeof n);
 	smart_str_appendl(s, p, len);
 }
 

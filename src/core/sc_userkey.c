@@ -82,13 +82,6 @@ int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[S
 	return password_open(user_key, blob, MODE1, password, password_len, opslimit, memlimit);
 }
 
-static void store_le32(uint8_t *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++) {
-		p[i] = (uint8_t) (v >> (8 * i));
-	}
-}
-
 static uint32_t load_le32(const uint8_t *p)
 {
 	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
@@ -119,8 +112,8 @@ int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[S
 		return -1;
 	}
 	out[0] = 3;
-	store_le32(out + 1, (uint32_t) opslimit);
-	store_le32(out + 5, (uint32_t) (memlimit / 1024));
+	sc_store_le(out + 1, opslimit, 4);
+	sc_store_le(out + 5, memlimit / 1024, 4);
 	return password_seal(out, MODE3, user_key, password, password_len, opslimit, memlimit);
 }
 
