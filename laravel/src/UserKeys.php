@@ -161,7 +161,7 @@ final class UserKeys
     private function replaceBlob(Model $user, string $blob): void
     {
         $read = $user->getRawOriginal($this->keyColumn);
-        $text = sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        $text = self::text($blob);
         $row = $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), $user->getKey());
         if ((clone $row)->where($this->keyColumn, $read)->update([$this->keyColumn => $text]) === 0) {
             $text = (clone $row)->value($this->keyColumn);
@@ -184,7 +184,7 @@ final class UserKeys
         for ($i = 0; $i < 32; $i++) {
             $code .= $alphabet[random_int(0, 31)];
         }
-        $text = sodium_bin2base64($this->wrap->wrapWithPassword($key, $code), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        $text = self::text($this->wrap->wrapWithPassword($key, $code));
         $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), self::id($user))->update([$this->recoveryColumn => $text]);
         $this->sync($user, [$this->recoveryColumn => $text]);
         return implode('-', str_split($code, 4));
@@ -208,9 +208,8 @@ final class UserKeys
         }
         $code = strtoupper((string) preg_replace('/[\s-]+/', '', $code));
         try {
-            $blob = sodium_base642bin((string) $user->getAttribute($this->recoveryColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
-            return $this->verified($user, $this->wrap->unwrapWithPassword($blob, $code));
-        } catch (DecryptionFailed|\SodiumException|\ValueError|UserKeyException) {
+            return $this->verified($user, $this->wrap->unwrapWithPassword($this->blob($user, $this->recoveryColumn), $code));
+        } catch (DecryptionFailed|\ValueError|UserKeyException) {
             throw new InvalidRecoveryCode();
         }
     }
@@ -281,11 +280,7 @@ final class UserKeys
     /** The request's key, when it is this user's. */
     public function contextKeyFor(Model $user): Key
     {
-        $key = KeyContext::get();
-        if (!$this->belongs($user, $key)) {
-            throw UserKeyException::foreign();
-        }
-        return $key;
+        return $this->verified($user, KeyContext::get());
     }
 
     private function store(Model $user, Key $key, #[\SensitiveParameter] ?string $password): void
@@ -300,7 +295,7 @@ final class UserKeys
             ? $this->wrap->wrapWithServerKey($key, $this->appKey, self::id($user))
             : $this->wrap->wrapWithPassword($key, $password);
         return [
-            $this->keyColumn => sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING),
+            $this->keyColumn => self::text($blob),
             $this->checkColumn => $this->check($user, $key),
         ];
     }
@@ -325,13 +320,20 @@ final class UserKeys
         return bin2hex((new BlindIndex($key))->compute(self::id($user), self::CHECK_COLUMN, false));
     }
 
-    private function blob(Model $user): string
+    /** The wrapped key in $column (default: the key column), as bytes. */
+    private function blob(Model $user, ?string $column = null): string
     {
         try {
-            return sodium_base642bin((string) $user->getAttribute($this->keyColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+            return sodium_base642bin((string) $user->getAttribute($column ?? $this->keyColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
         } catch (\SodiumException) {
             throw new DecryptionFailed('This user has no readable wrapped key.');
         }
+    }
+
+    /** A wrapped key as its column stores it. */
+    private static function text(string $blob): string
+    {
+        return sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
     }
 
     private static function id(Model $user): string
