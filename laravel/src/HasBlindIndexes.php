@@ -35,12 +35,11 @@ trait HasBlindIndexes
 
     public function blindIndexCast(string $column): UserEncryptedWithIndex
     {
-        $cast = $this->getCasts()[$column] ?? '';
-        [$class, $args] = array_pad(explode(':', (string) $cast, 2), 2, '');
-        if ($class !== UserEncryptedWithIndex::class || $args === '') {
+        $cast = (string) ($this->getCasts()[$column] ?? '');
+        if (!str_starts_with($cast, UserEncryptedWithIndex::class.':') || $cast === UserEncryptedWithIndex::class.':') {
             throw new \InvalidArgumentException(sprintf(
                 '%s::$%s has no blind index: cast it with %s:{index_column}.', static::class, $column, UserEncryptedWithIndex::class));
         }
-        return new UserEncryptedWithIndex(...explode(',', $args));
+        return UserEncryptedWithIndex::fromCast($cast);
     }
 }

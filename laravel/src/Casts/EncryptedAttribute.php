@@ -24,6 +24,16 @@ abstract class EncryptedAttribute implements CastsAttributes
         $this->bound = BoundColumn::fromParameters(static::class, ...$parameters);
     }
 
+    /**
+     * The cast a model's $casts entry ("Class" or "Class:a,b") makes, as
+     * Eloquent makes it, when its class is this one or a subclass; else null.
+     */
+    public static function fromCast(string $cast): ?static
+    {
+        [$class, $parameters] = explode(':', $cast, 2) + [1 => ''];
+        return is_a($class, static::class, true) ? new $class(...($parameters === '' ? [] : explode(',', $parameters))) : null;
+    }
+
     public function get(Model $model, string $key, mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
         if ($value === null) {

@@ -40,9 +40,7 @@ final class EncryptedColumns
     {
         $bound = [];
         foreach ($model->getCasts() as $column => $cast) {
-            [$base, $parameters] = explode(':', (string) $cast, 2) + [1 => ''];
-            if (is_a($base, Encrypted::class, true)
-                    && ($how = (new $base(...($parameters === '' ? [] : explode(',', $parameters))))->boundColumn()) !== null) {
+            if (($how = Encrypted::fromCast((string) $cast)?->boundColumn()) !== null) {
                 $bound[$column] = $how;
             }
         }
