@@ -27,6 +27,7 @@ use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
+use SodiumCrypt\Laravel\Support\ListSetting;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 
 /**
@@ -64,10 +65,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
     {
         $config = $this->app->make('config');
         if (!$config->has('app.previous_keys')) {
-            $config->set('app.previous_keys', array_values(array_filter(
-                array_map('trim', explode(',', (string) env('APP_PREVIOUS_KEYS', ''))),
-                static fn (string $k) => $k !== '',
-            )));
+            $config->set('app.previous_keys', ListSetting::items(env('APP_PREVIOUS_KEYS', '')));
         }
     }
 

@@ -16,6 +16,7 @@ use SodiumCrypt\Laravel\Rotation\KeyUsage;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\EnvFile;
+use SodiumCrypt\Laravel\Support\ListSetting;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\Console\Attribute\AsCommand;
 
@@ -169,7 +170,7 @@ final class KeysCommand extends Command
             return self::FAILURE;
         }
         $env = new EnvFile($this->laravel->environmentFilePath());
-        $listed = array_values(array_filter(array_map('trim', explode(',', (string) $env->get('APP_PREVIOUS_KEYS'))), static fn ($k) => $k !== ''));
+        $listed = ListSetting::items($env->get('APP_PREVIOUS_KEYS'));
         $running = array_slice($encrypter->keyIds(), 1);
         $ids = array_map(static fn (string $k) => AppKeys::parse($k, 'APP_PREVIOUS_KEYS')->id(), $listed);
         if ($ids !== $running) {
@@ -177,7 +178,7 @@ final class KeysCommand extends Command
             return self::FAILURE;
         }
 
-        $rows = $this->usage($encrypter)->scan(EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()));
+        $rows = KeyUsage::of($this->laravel, $encrypter)->scan(EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()));
         $counts = KeyUsage::perKey($rows);
         $keep = [];
         foreach ($listed as $i => $text) {
@@ -216,7 +217,7 @@ final class KeysCommand extends Command
     /** @return list<string> $old, then the keys of the comma-separated $list other than it */
     private static function leading(?string $old, ?string $list): array
     {
-        $rest = array_filter(array_map('trim', explode(',', (string) $list)), static fn ($k) => $k !== '' && $k !== $old);
+        $rest = array_filter(ListSetting::items($list), static fn ($k) => $k !== $old);
         return array_values($old !== null && $old !== '' ? [$old, ...$rest] : $rest);
     }
 
@@ -229,11 +230,6 @@ final class KeysCommand extends Command
             $this->components->error($e->getMessage());
             return false;
         }
-    }
-
-    private function usage(Encrypter $encrypter): KeyUsage
-    {
-        return new KeyUsage($encrypter, $this->laravel->make('db'), $this->laravel['config'], $this->laravel->make(UserKeys::class));
     }
 
     private function forgetKeyedServices(): void

@@ -11,6 +11,7 @@ use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Rotation\ColumnRotator;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
+use SodiumCrypt\Laravel\Support\ListSetting;
 use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
@@ -144,7 +145,7 @@ final class ReencryptCommand extends Command
     private function columns(Model $model): ?array
     {
         $option = (string) $this->option('columns');
-        $columns = $option !== '' ? array_values(array_filter(array_map('trim', explode(',', $option)))) : EncryptedColumns::of($model);
+        $columns = $option !== '' ? ListSetting::items($option) : EncryptedColumns::of($model);
         if ($columns === []) {
             $this->components->error(sprintf('%s has no encrypted casts: name the columns with --columns.', $model::class));
             return null;

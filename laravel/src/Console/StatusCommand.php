@@ -9,7 +9,6 @@ use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\KeyUsage;
-use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
@@ -40,7 +39,7 @@ final class StatusCommand extends Command
                 return self::FAILURE;
             }
         }
-        $rows = (new KeyUsage($encrypter, $this->laravel->make('db'), $this->laravel['config'], $this->laravel->make(UserKeys::class)))->scan($models);
+        $rows = KeyUsage::of($this->laravel, $encrypter)->scan($models);
         $ids = $encrypter->keyIds();
         $label = static fn (?int $k) => $k === null ? 'no configured key' : sprintf('%s (%s)', $ids[$k], $k === 0 ? 'APP_KEY' : 'APP_PREVIOUS_KEYS['.($k - 1).']');
 

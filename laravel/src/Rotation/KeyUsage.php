@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Rotation;
 
 use Illuminate\Contracts\Config\Repository;
+use Illuminate\Contracts\Container\Container;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
@@ -29,6 +30,12 @@ final class KeyUsage
         private readonly Repository $config,
         private readonly ?UserKeys $userKeys = null,
     ) {
+    }
+
+    /** The app's: its database, configuration and user keys. */
+    public static function of(Container $app, Encrypter $encrypter): self
+    {
+        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class));
     }
 
     /**

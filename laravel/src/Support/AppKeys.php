@@ -31,14 +31,9 @@ final class AppKeys
     /** @return list<Key> */
     public static function parseList(#[\SensitiveParameter] mixed $value, string $what = 'APP_PREVIOUS_KEYS'): array
     {
-        if (is_string($value)) {
-            $value = explode(',', $value);
-        }
         $keys = [];
-        foreach ((array) $value as $i => $one) {
-            if (is_string($one) && trim($one) !== '') {
-                $keys[] = self::parse(trim($one), sprintf('%s[%d]', $what, $i));
-            }
+        foreach (ListSetting::items($value) as $i => $one) {
+            $keys[] = self::parse($one, sprintf('%s[%d]', $what, $i));
         }
         return $keys;
     }

@@ -63,8 +63,7 @@ final class Ciphers
      */
     public static function list(mixed $names, string $where): array
     {
-        $names = array_filter(array_map('trim', is_string($names) ? explode(',', $names) : (array) $names), static fn ($n) => $n !== '');
-        return array_values(array_unique(array_map(static fn ($n) => self::find((string) $n, $where), $names), SORT_REGULAR));
+        return array_values(array_unique(array_map(static fn ($n) => self::find($n, $where), ListSetting::items($names)), SORT_REGULAR));
     }
 
     /** $where names the setting the name came from, for the message. */
