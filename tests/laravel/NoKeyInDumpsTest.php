@@ -7,15 +7,20 @@ namespace SodiumCrypt\Laravel\Tests;
 use App\Models\User;
 use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use Illuminate\Support\Facades\Crypt;
+use Illuminate\Support\Facades\Facade;
 use SodiumCrypt\Aead;
 use SodiumCrypt\BlindIndex;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
-use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
+use SodiumCrypt\Keyring;
 use SodiumCrypt\Laravel\BlindIndexes;
+use SodiumCrypt\Laravel\Casts\Encrypted;
+use SodiumCrypt\Laravel\Casts\UserEncrypted;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Facades\UserCrypt;
+use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 use SodiumCrypt\Laravel\UserEncrypter;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\VarDumper\Cloner\VarCloner;
@@ -126,6 +131,8 @@ final class NoKeyInDumpsTest extends TestCase
             'BlindIndexes' => $this->app->make(BlindIndexes::class),
             'User' => $user->fresh(),
             'Cipher' => Cipher::Aegis256,
+            'Encrypted cast (bound)' => Encrypted::fromCast(Encrypted::class.':bound,user_id'),
+            'UserEncrypted cast (bound)' => UserEncrypted::fromCast(UserEncrypted::class.':bound,migrate'),
         ];
         $this->assertNoKey($objects, self::forms($appKey, $userRaw));
 
@@ -136,6 +143,7 @@ final class NoKeyInDumpsTest extends TestCase
             fn () => (new Keyring(Cipher::Aegis256, $key))->open('x'),
             fn () => Key::fromBytes(substr($appKey, 0, 5)),
             fn () => (new KeyWrap())->unwrapWithPassword(str_repeat("\3", 97), 'p'),
+            fn () => Crypt::getFacadeRoot()->decryptStringBound(Crypt::getFacadeRoot()->encryptStringBound('z', 'row 1'), 'row 2'),
         ] as $i => $throw) {
             try {
                 $throw();
@@ -143,6 +151,23 @@ final class NoKeyInDumpsTest extends TestCase
             } catch (\Throwable $e) {
                 $this->assertNoKey(["exception $i" => $e, "exception $i trace" => $e->getTraceAsString()], self::forms($appKey, $userRaw));
             }
+        }
+    }
+
+    public function test_a_misconfigured_encrypter_and_its_errors_show_no_key(): void
+    {
+        $short = random_bytes(16); // a key of the wrong length for AEGIS-256
+        $this->app['config']->set('app.key', 'base64:'.base64_encode($short));
+        $this->app->forgetInstance('encrypter');
+        Facade::clearResolvedInstance('encrypter');
+        $encrypter = $this->app->make('encrypter');
+        $this->assertInstanceOf(MisconfiguredEncrypter::class, $encrypter);
+        $this->assertNoKey(['MisconfiguredEncrypter' => $encrypter], self::forms($short));
+        try {
+            Crypt::encryptString('x');
+            $this->fail('a misconfigured encrypter encrypted');
+        } catch (InvalidConfiguration $e) {
+            $this->assertNoKey(['exception' => $e, 'trace' => $e->getTraceAsString()], self::forms($short));
         }
     }
 
