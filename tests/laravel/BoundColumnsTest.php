@@ -160,6 +160,19 @@ final class BoundColumnsTest extends TestCase
         $this->assertStringNotContainsString('open under no configured key', $this->artisanOutput);
     }
 
+    /**
+     * The binding's bytes are a stored format: every bound value was sealed
+     * with them. Pinned here, so a change to the encoding cannot go unnoticed.
+     */
+    public function test_the_binding_encoding_is_pinned(): void
+    {
+        $record = new Record();
+        $binding = Encrypted::fromCast(Encrypted::class.':bound,user_id')->boundColumn()->binding($record, 'ssn', ['id' => 42, 'user_id' => null]);
+        $part = static fn (string $s) => "\1".pack('V', strlen($s)).$s;
+        $this->assertSame('sodium_crypt eloquent binding v1'.$part('records').$part('ssn').$part('id').$part('42').$part('user_id')."\0", $binding);
+        $this->assertSame('c1185da06877364d', substr(hash('sha256', $binding), 0, 16));
+    }
+
     public function test_bad_cast_parameters_say_what_is_expected(): void
     {
         Record::$ssnCast = Encrypted::class.':user_id';

@@ -55,12 +55,17 @@ final class BoundColumn
             throw new InvalidConfiguration(sprintf('%s.%s is bound to its row key (%s), which is not known before the row is inserted: give %s keys of its own (HasUuids or HasUlids), or set the key (or save the row) before the value.',
                 $model->getTable(), $column, $keyName, $model::class));
         }
-        $parts = [$model->getTable(), $column, $keyName, self::scalar($key, $keyName, $model)];
+        $binding = self::LABEL.self::part($model->getTable()).self::part($column).self::part($keyName).self::part(self::scalar($key, $keyName, $model));
         foreach ($this->attributes as $name) {
-            $parts[] = $name;
-            $parts[] = self::scalar($attributes[$name] ?? null, $name, $model);
+            $binding .= self::part($name).self::part(self::scalar($attributes[$name] ?? null, $name, $model));
         }
-        return self::LABEL.implode('', array_map(static fn (?string $p) => $p === null ? "\0" : "\1".pack('V', strlen($p)).$p, $parts));
+        return $binding;
+    }
+
+    /** null as one byte; a string as a byte, its length (LE32) and itself. */
+    private static function part(?string $value): string
+    {
+        return $value === null ? "\0" : "\1".pack('V', strlen($value)).$value;
     }
 
     public function seal(Encrypter|UserEncrypter $encrypter, #[\SensitiveParameter] string $plaintext, string $binding): string
