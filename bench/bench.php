@@ -141,6 +141,35 @@ $castRead = function (object $encrypter) use ($db, $bench) {
 $extra['read 1,000 rows, encrypted cast'] = [$castRead($contenders['sodium_crypt aegis-256 (Crypt)']), $castRead($contenders['Laravel AES-256-CBC'])];
 Person::encryptUsing(null);
 
+// The same read through the package's Encrypted cast, bound to table, column, row and owner, and unbound.
+\Illuminate\Container\Container::getInstance()->instance('encrypter', $contenders['sodium_crypt aegis-256 (Crypt)']);
+$db->schema()->create('records', function ($t) { $t->id(); $t->integer('user_id'); $t->text('ssn'); });
+final class BoundRecord extends \Illuminate\Database\Eloquent\Model
+{
+    public static string $cast = '';
+    protected $table = 'records';
+    public $timestamps = false;
+    protected $guarded = [];
+    public function getCasts(): array
+    {
+        return ['ssn' => self::$cast] + parent::getCasts();
+    }
+}
+$boundRead = function (string $cast) use ($db, $bench) {
+    BoundRecord::$cast = $cast;
+    $db->table('records')->truncate();
+    for ($i = 1; $i <= 1000; $i++) {
+        (new BoundRecord(['id' => $i, 'user_id' => $i % 50, 'ssn' => sprintf('%03d-45-%04d', $i % 1000, $i)]))->save();
+    }
+    return $bench->time(function () {
+        foreach (BoundRecord::all() as $r) {
+            $r->ssn;
+        }
+    });
+};
+$extra['read 1,000 rows, Encrypted:bound,user_id cast'] = [$boundRead(\SodiumCrypt\Laravel\Casts\Encrypted::class.':bound,user_id'),
+    $boundRead(\SodiumCrypt\Laravel\Casts\Encrypted::class)];
+
 // crypto:reencrypt of a 1-column model in the real demo app (bench/reencrypt.php), a child process.
 $reencrypt = json_decode((string) shell_exec(escapeshellarg(PHP_BINARY).' '.escapeshellarg(__DIR__.'/reencrypt.php').' '.($quick ? 5000 : 20000)), true);
 if (!is_array($reencrypt) || $reencrypt['exit'] !== 0 || $reencrypt['converted'] !== $reencrypt['rows']) {
@@ -187,6 +216,7 @@ $alt = [
     'unwrap, mode 2 (server key)' => 'userland ext/sodium',
     'unwrap, mode 3 (Argon2id INTERACTIVE)' => 'userland ext/sodium',
     'read 1,000 rows, encrypted cast' => 'Laravel AES-256-CBC',
+    'read 1,000 rows, Encrypted:bound,user_id cast' => 'sodium_crypt, the same cast unbound',
 ];
 foreach ($extra as $work => [$ours, $theirs]) {
     $md .= $theirs === null
