@@ -4,7 +4,9 @@
 # Our builds go to _build/ (phpize writes its helper files into the tree, which
 # would otherwise replace this Makefile with its own).
 
-BUILD      := _build
+# PHP=/PHP_CONFIG= build and test against another PHP (scripts/php-env); give
+# that PHP its own BUILD directory, e.g. make BUILD=_build/php-8.4 PHP=… test-phpt
+BUILD      ?= _build
 PHPIZE_DIR := $(BUILD)/phpize
 TEST_DIR   := $(BUILD)/phpize-test
 CMAKE_DIR  := $(BUILD)/cmake
@@ -29,14 +31,11 @@ build: $(EXT)
 # The phpt suite runs a second build with the test-only hooks compiled in.
 build-test: $(TEST_EXT)
 
-# phpize, then an out-of-tree configure + make in $(1) with options $(2).
+# phpize, then an out-of-tree configure + make in $(1) with options $(2)
+# (scripts/build-ext: warnings printed and counted in $(1)/warnings).
 define phpize_build
 	@scripts/setup
-	phpize >/dev/null
-	mkdir -p $(1)
-	cd $(1) && ../../configure --enable-sodium_crypt $(2) >/dev/null
-	$(MAKE) -C $(1) -j$(JOBS) >/dev/null
-	@echo "built $(1)/modules/sodium_crypt.so"
+	@JOBS=$(JOBS) scripts/build-ext $(1) $(2)
 endef
 
 $(EXT): $(SOURCES)

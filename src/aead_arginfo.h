@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1715ad3c5c12fb14523dc1283bf10d1d9f8c71fd */
+ * Stub hash: 0f2baaa13f88510f11cda7074283963b099132ee */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_Aead___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, cipher, SodiumCrypt\\Cipher, 0)

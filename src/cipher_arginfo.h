@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1ac64975438b686a5cb5980decbd26e3e3a2dd6c */
+ * Stub hash: 2483c2c3eec88ce8442034db393d529d79eb1473 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_SodiumCrypt_Cipher_fromLaravelName, 0, 1, SodiumCrypt\\Cipher, 0)
 	ZEND_ARG_TYPE_INFO(0, name, IS_STRING, 0)

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b331b73243a2ad99162d954b7bdc53c9a737d486 */
+ * Stub hash: 05c5ee8d2097814f8d0bcbe3dc9d2e38ea589c13 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_Key___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

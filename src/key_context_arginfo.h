@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fed1bf3364f2eeb095eda606efdc74326012bb4a */
+ * Stub hash: 6323b7ec2437fdd46585c29ce96e953205fda769 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_KeyContext___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

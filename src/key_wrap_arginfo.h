@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: b6264a4fa112b19a3e6f2f8ee01cedd3e57b679c */
+ * Stub hash: a08a7981572123a7ac6aef330e48600295c57cb3 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_KeyWrap___construct, 0, 0, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, opsLimit, IS_LONG, 1, "null")

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6bf4b4ce0cec707bfbc644945a3e7f957ac389b8 */
+ * Stub hash: 6d4ad73b2e05cf8de43e9352c4a22b03cd510945 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_Keyring___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, cipher, SodiumCrypt\\Cipher, 0)

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d3d9fe9a4ffe9fffc1f6fff75d612f540d7d3db0 */
+ * Stub hash: 26b14460fb1e5ab054de75c1aaf435306c32f4cd */
 
 
 

@@ -6,6 +6,10 @@ sodium_crypt
 <?php
 if (!getenv('SC_EXTENSION')) die('skip needs SC_EXTENSION (scripts/run-phpt)');
 if (!function_exists('SodiumCrypt\Test\blind_index_cached')) die('skip needs a build with --enable-sodium-crypt-test-hooks');
+// A PHP with mbstring compiled in (not a shared module) has mb_strtolower even under -n.
+if (trim((string) shell_exec(escapeshellarg(PHP_BINARY) . ' -n -r "echo (int) function_exists(\'mb_strtolower\');"')) !== '0') {
+    die('skip ext/mbstring is built into this PHP: no userland mb_strtolower can be declared');
+}
 --FILE--
 <?php
 // A child PHP without any ini file, so that ext/mbstring is not loaded and

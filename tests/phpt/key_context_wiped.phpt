@@ -5,7 +5,9 @@ sodium_crypt
 --SKIPIF--
 <?php
 if (!function_exists('SodiumCrypt\Test\context_memory')) die('skip needs a build with --enable-sodium-crypt-test-hooks');
-if (!getenv('SC_EXTENSION') || !is_executable('/usr/bin/php-cgi')) die('skip needs php-cgi and SC_EXTENSION');
+// run-tests.php names the php-cgi beside the PHP under test (a built PHP's, not /usr/bin's).
+$cgi = getenv('TEST_PHP_CGI_EXECUTABLE');
+if (!getenv('SC_EXTENSION') || !$cgi || !is_executable($cgi)) die('skip needs php-cgi and SC_EXTENSION');
 --FILE--
 <?php
 use SodiumCrypt\{Key, KeyContext};
@@ -52,8 +54,8 @@ foreach (['exit', 'throw', 'fatal'] as $how) {
             $keep .= ' ' . $var . '=' . escapeshellarg(getenv($var));
         }
     }
-    $cmd = sprintf('env -i' . $keep . ' SC_END=%s /usr/bin/php-cgi -n -q -T 2 -d extension=%s -d display_errors=0 %s < /dev/null 2>/dev/null', $how,
-        escapeshellarg(getenv('SC_EXTENSION')), escapeshellarg($script));
+    $cmd = sprintf('env -i' . $keep . ' SC_END=%s %s -n -q -T 2 -d extension=%s -d display_errors=0 %s < /dev/null 2>/dev/null', $how,
+        escapeshellarg(getenv('TEST_PHP_CGI_EXECUTABLE')), escapeshellarg(getenv('SC_EXTENSION')), escapeshellarg($script));
     echo "-- ended by $how\n", shell_exec($cmd);
 }
 @unlink($state);
