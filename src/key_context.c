@@ -7,10 +7,6 @@
 
 zend_class_entry *sc_ce_KeyContext;
 
-/* For the test hook: where the last context key lived (process-wide). */
-const uint8_t *sc_context_last_bytes;
-size_t sc_context_last_len;
-
 void sc_key_context_clear(void)
 {
 	zend_object *key = SC_G(context_key);
@@ -46,8 +42,10 @@ PHP_METHOD(SodiumCrypt_KeyContext, set)
 	sc_key_from_obj(copy)->in_context = true;
 	sc_key_context_clear();
 	SC_G(context_key) = copy;
-	sc_context_last_bytes = sc_key_from_obj(copy)->ref.bytes;
-	sc_context_last_len = ref->len;
+#ifdef SC_TEST_HOOKS
+	SC_G(context_last_bytes) = sc_key_from_obj(copy)->ref.bytes;
+	SC_G(context_last_len) = ref->len;
+#endif
 }
 
 PHP_METHOD(SodiumCrypt_KeyContext, get)

@@ -59,6 +59,11 @@ ZEND_BEGIN_MODULE_GLOBALS(sodium_crypt)
 	zend_long argon2_opslimit;
 	zend_long argon2_memlimit;
 	zend_object *context_key;  /* KeyContext's Key, NULL when clear */
+#ifdef SC_TEST_HOOKS
+	/* For the test hook: where this thread's last context key lived. */
+	const uint8_t *context_last_bytes;
+	size_t context_last_len;
+#endif
 ZEND_END_MODULE_GLOBALS(sodium_crypt)
 ZEND_EXTERN_MODULE_GLOBALS(sodium_crypt)
 #define SC_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(sodium_crypt, v)

@@ -4,19 +4,18 @@
 #include <sodium.h>
 
 #ifdef SC_TEST_HOOKS
-extern const uint8_t *sc_context_last_bytes;
-extern size_t sc_context_last_len;
-
 ZEND_FUNCTION(SodiumCrypt_Test_context_memory);
 ZEND_FUNCTION(SodiumCrypt_Test_context_memory)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!sc_context_last_bytes) {
+	const uint8_t *bytes = SC_G(context_last_bytes);
+	size_t len = SC_G(context_last_len);
+	if (!bytes) {
 		RETURN_NULL();
 	}
 	/* The arena chunk stays mapped after the unit is freed: reading it is defined. */
-	zend_string *hex = zend_string_alloc(2 * sc_context_last_len, 0);
-	sodium_bin2hex(ZSTR_VAL(hex), 2 * sc_context_last_len + 1, sc_context_last_bytes, sc_context_last_len);
+	zend_string *hex = zend_string_alloc(2 * len, 0);
+	sodium_bin2hex(ZSTR_VAL(hex), 2 * len + 1, bytes, len);
 	RETURN_NEW_STR(hex);
 }
 
@@ -30,5 +29,15 @@ ZEND_FUNCTION(SodiumCrypt_Test_blind_index_cached)
 	ZEND_PARSE_PARAMETERS_END();
 
 	RETURN_LONG((zend_long) sc_blind_index_cached(index));
+}
+
+ZEND_FUNCTION(SodiumCrypt_Test_arena_audit);
+ZEND_FUNCTION(SodiumCrypt_Test_arena_audit)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	array_init_size(return_value, 3);
+	add_assoc_long(return_value, "in_use", (zend_long) sc_arena_in_use());
+	add_assoc_long(return_value, "chunks", (zend_long) sc_arena_chunks());
+	add_assoc_long(return_value, "dirty_free", (zend_long) sc_arena_dirty_free_bytes());
 }
 #endif

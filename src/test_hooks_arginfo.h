@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 2124c7039073667cdc7a4da5635e2f6b604cf8f1 */
+ * Stub hash: f8cf81b1b759a2ffab4aaebd04bfc6c11110e502 */
 
 #if defined(SC_TEST_HOOKS)
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_context_memory, 0, 0, IS_STRING, 1)
@@ -12,12 +12,20 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_blind_index_cac
 ZEND_END_ARG_INFO()
 #endif
 
+#if defined(SC_TEST_HOOKS)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_arena_audit, 0, 0, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+#endif
+
 
 #if defined(SC_TEST_HOOKS)
 ZEND_FUNCTION(SodiumCrypt_Test_context_memory);
 #endif
 #if defined(SC_TEST_HOOKS)
 ZEND_FUNCTION(SodiumCrypt_Test_blind_index_cached);
+#endif
+#if defined(SC_TEST_HOOKS)
+ZEND_FUNCTION(SodiumCrypt_Test_arena_audit);
 #endif
 
 
@@ -27,6 +35,9 @@ static const zend_function_entry ext_functions[] = {
 #endif
 #if defined(SC_TEST_HOOKS)
 	ZEND_NS_FALIAS("SodiumCrypt\\Test", blind_index_cached, SodiumCrypt_Test_blind_index_cached, arginfo_SodiumCrypt_Test_blind_index_cached)
+#endif
+#if defined(SC_TEST_HOOKS)
+	ZEND_NS_FALIAS("SodiumCrypt\\Test", arena_audit, SodiumCrypt_Test_arena_audit, arginfo_SodiumCrypt_Test_arena_audit)
 #endif
 	ZEND_FE_END
 };

@@ -1,17 +1,28 @@
 <?php
 
-/** @generate-class-entries */
+/**
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80200
+ */
 
 namespace SodiumCrypt\Test;
 
 #ifdef SC_TEST_HOOKS
 /**
  * Test builds only (configure --enable-sodium-crypt-test-hooks): hex of the
- * arena bytes where KeyContext's last key lived, read even after they were
- * freed, to prove they are zero. Null when no key was ever set in this process.
+ * arena bytes where this thread's last KeyContext key lived, read even after
+ * they were freed, to prove they are zero (or, once another thread reuses the
+ * unit, hold that thread's key). Null when this thread never set a key.
  */
 function context_memory(): ?string {}
 
 /** Test builds only: how many column sub-keys a BlindIndex holds in the arena. */
 function blind_index_cached(\SodiumCrypt\BlindIndex $index): int {}
+
+/**
+ * Test builds only: the process-wide arena as it is now, every thread's keys
+ * together: bytes in use, chunks, and nonzero bytes in free units (always 0).
+ * @return array{in_use: int, chunks: int, dirty_free: int}
+ */
+function arena_audit(): array {}
 #endif

@@ -140,6 +140,25 @@ size_t sc_arena_chunks(void)
 	return n;
 }
 
+size_t sc_arena_dirty_free_bytes(void)
+{
+	size_t dirty = 0;
+	pthread_mutex_lock(&arena_lock);
+	for (sc_chunk *c = chunks; c; c = c->next) {
+		for (unsigned unit = 0; unit < SC_ARENA_CHUNK_UNITS; unit++) {
+			if (c->used[unit / 64] & (UINT64_C(1) << (unit % 64))) {
+				continue;
+			}
+			const unsigned char *u = c->base + (size_t) unit * SC_ARENA_UNIT;
+			for (unsigned i = 0; i < SC_ARENA_UNIT; i++) {
+				dirty += u[i] != 0;
+			}
+		}
+	}
+	pthread_mutex_unlock(&arena_lock);
+	return dirty;
+}
+
 void sc_arena_shutdown(void)
 {
 	pthread_mutex_lock(&arena_lock);

@@ -55,6 +55,13 @@ int main(void)
 		sc_arena_free(p[i], len[i]);
 	}
 	CHECK(sc_arena_in_use() == 0, "all returned: %zu", sc_arena_in_use());
+	CHECK(sc_arena_dirty_free_bytes() == 0, "every free unit of every chunk is zero");
+	/* The audit sees a free unit that is not zero (written after its free). */
+	a = sc_arena_alloc(16);
+	sc_arena_free(a, 16);
+	a[3] = 0x5a;
+	CHECK(sc_arena_dirty_free_bytes() == 1, "the audit counts a dirty free byte: %zu", sc_arena_dirty_free_bytes());
+	a[3] = 0;
 	sc_arena_shutdown();
 	CHECK(sc_arena_chunks() == 0, "shutdown unmaps every chunk");
 	CHECK(sc_arena_alloc(16) != NULL, "usable again after shutdown");
