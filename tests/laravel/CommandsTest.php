@@ -99,11 +99,11 @@ final class CommandsTest extends TestCase
     public function test_crypto_reencrypt_dry_run_then_real_then_resumed(): void
     {
         $this->seedPhones();
-        $before = DB::table('users')->pluck('phone', 'id')->all();
+        $before = DB::table('users')->orderBy('id')->pluck('phone', 'id')->all();
 
         $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--dry-run' => true, '--chunk' => 7]));
         $this->assertStringContainsString('20 of 25', $this->artisanOutput);
-        $this->assertSame($before, DB::table('users')->pluck('phone', 'id')->all(), 'a dry run writes nothing');
+        $this->assertSame($before, DB::table('users')->orderBy('id')->pluck('phone', 'id')->all(), 'a dry run writes nothing');
 
         $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => User::class, '--chunk' => 7]));
         $this->assertStringContainsString('Re-encrypted 20 of 25', $this->artisanOutput);
@@ -143,12 +143,12 @@ final class CommandsTest extends TestCase
         // A payload under a key the app does not have: not current, and it will not open.
         $foreign = (new \SodiumCrypt\Laravel\Encrypter(new \SodiumCrypt\Keyring(\SodiumCrypt\Cipher::Aegis256, Key::generate())))->encryptString('x');
         DB::table('users')->where('id', $ids[12])->update(['phone' => $foreign]);
-        $before = DB::table('users')->pluck('phone', 'id')->all();
+        $before = DB::table('users')->orderBy('id')->pluck('phone', 'id')->all();
 
         $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--dry-run' => true]));
         $this->assertStringContainsString('19 of 25', $this->artisanOutput);
         $this->assertStringContainsString('id='.$ids[12].' (phone)', $this->artisanOutput);
-        $this->assertSame($before, DB::table('users')->pluck('phone', 'id')->all(), 'a dry run writes nothing');
+        $this->assertSame($before, DB::table('users')->orderBy('id')->pluck('phone', 'id')->all(), 'a dry run writes nothing');
     }
 
     public function test_crypto_reencrypt_refuses_unknown_columns_and_options(): void
@@ -164,16 +164,23 @@ final class CommandsTest extends TestCase
         $this->seedPhones();
         // The third chunk's UPDATE fails (as if the process died there): the
         // first two chunks are committed whole, nothing of the third is.
-        DB::statement("CREATE TRIGGER crash BEFORE UPDATE ON users WHEN NEW.id = 17 BEGIN SELECT RAISE(ABORT, 'crash'); END");
+        foreach ([
+            'sqlite' => ["CREATE TRIGGER crash BEFORE UPDATE ON users WHEN NEW.id = 17 BEGIN SELECT RAISE(ABORT, 'crash'); END"],
+            'pgsql' => ["CREATE FUNCTION crash() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN IF NEW.id = 17 THEN RAISE EXCEPTION 'crash'; END IF; RETURN NEW; END \$\$",
+                'CREATE TRIGGER crash BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION crash()'],
+            'mysql' => ["CREATE TRIGGER crash BEFORE UPDATE ON users FOR EACH ROW BEGIN IF NEW.id = 17 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'crash'; END IF; END"],
+        ][self::driver()] as $sql) {
+            DB::statement($sql);
+        }
         try {
             $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--chunk' => 7]);
             $this->fail('the crash did not surface');
         } catch (\Illuminate\Database\QueryException $e) {
             $this->assertStringContainsString('crash', $e->getMessage());
         }
-        $current = fn () => DB::table('users')->pluck('phone', 'id')->filter(fn ($p) => $this->app['encrypter']->isCurrent($p))->keys()->all();
+        $current = fn () => DB::table('users')->orderBy('id')->pluck('phone', 'id')->filter(fn ($p) => $this->app['encrypter']->isCurrent($p))->keys()->all();
         $this->assertSame(range(1, 14), $current(), 'chunks 1-2 committed, chunk 3 rolled back');
-        DB::statement('DROP TRIGGER crash');
+        DB::statement(self::driver() === 'pgsql' ? 'DROP TRIGGER crash ON users' : 'DROP TRIGGER crash');
         $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--chunk' => 7]));
         $this->assertStringContainsString('Re-encrypted 11 of 25', $this->artisanOutput);
         $this->assertSame(range(1, 25), $current());

@@ -13,7 +13,7 @@ use SodiumCrypt\KeyContext;
 /**
  * examples/demo booted with a stock Laravel 10 config/app.php (no
  * 'previous_keys', cipher hard-coded to AES-256-CBC) and nothing set by the
- * test but the database path: everything else comes from the .env file, read
+ * test but the database: everything else comes from the .env file, read
  * afresh at every deploy() as a new process would read it.
  */
 abstract class StockAppTestCase extends TestCase
@@ -45,7 +45,7 @@ abstract class StockAppTestCase extends TestCase
         $app->useEnvironmentPath($this->envDir);
         $app->useConfigPath(__DIR__.'/Fixtures/stock-laravel-10-config');
         $app->make(Kernel::class)->bootstrap();
-        $app['config']->set('database.connections.sqlite.database', $this->envDir.'/db.sqlite');
+        $app['config']->set($this->databaseConfig());
         return $app;
     }
 

@@ -13,7 +13,9 @@ use SodiumCrypt\KeyContext;
 
 /**
  * Boots examples/demo (a real Laravel app) with its own .env in a temporary
- * directory and a fresh SQLite file per test, migrated for real.
+ * directory and a fresh database per test, migrated for real: an SQLite file,
+ * or with SC_TEST_DB=pgsql|mysql a database of its own on the server that
+ * scripts/test-laravel started (scripts/db-server; its DB_* are in the environment).
  */
 abstract class TestCase extends BaseTestCase
 {
@@ -39,9 +41,52 @@ abstract class TestCase extends BaseTestCase
             'app.key' => self::APP_KEY,
             'app.cipher' => 'Sodium_AEGIS256GCM',
             'app.previous_keys' => [],
-            'database.connections.sqlite.database' => $this->envDir.'/db.sqlite',
-        ]);
+        ] + $this->databaseConfig());
         return $app;
+    }
+
+    /** sqlite, pgsql or mysql (MariaDB): the database tests/laravel runs on. */
+    protected static function driver(): string
+    {
+        return getenv('SC_TEST_DB') ?: 'sqlite';
+    }
+
+    /** This test's database on a pgsql/mysql server, created on first use. */
+    private ?string $database = null;
+
+    /** @return array<string, string> the configuration that points the app at this test's database */
+    protected function databaseConfig(): array
+    {
+        $driver = self::driver();
+        if ($driver === 'sqlite') {
+            return ['database.default' => 'sqlite', 'database.connections.sqlite.database' => $this->envDir.'/db.sqlite'];
+        }
+        if ($this->database === null) {
+            $this->database = 'sc_'.bin2hex(random_bytes(6));
+            self::server()->exec("CREATE DATABASE {$this->database}");
+        }
+        return ['database.default' => $driver, "database.connections.$driver.database" => $this->database];
+    }
+
+    /** @return array<string, string> the same as .env lines, for a process of its own */
+    protected function databaseEnv(): array
+    {
+        $env = ['DB_CONNECTION' => self::driver(), 'DB_DATABASE' => $this->database ?? $this->envDir.'/db.sqlite'];
+        foreach (['DB_HOST', 'DB_PORT', 'DB_SOCKET', 'DB_USERNAME', 'DB_PASSWORD'] as $name) {
+            if (self::driver() !== 'sqlite' && is_string(getenv($name))) {
+                $env[$name] = getenv($name);
+            }
+        }
+        return $env;
+    }
+
+    /** A connection to the server itself (not to a test's database), for CREATE/DROP DATABASE. */
+    private static function server(): \PDO
+    {
+        $dsn = self::driver() === 'pgsql'
+            ? sprintf('pgsql:host=%s;port=%s;dbname=postgres', getenv('DB_HOST'), getenv('DB_PORT') ?: '5432')
+            : sprintf('mysql:unix_socket=%s', getenv('DB_SOCKET'));
+        return new \PDO($dsn, (string) getenv('DB_USERNAME'), (string) getenv('DB_PASSWORD'), [\PDO::ATTR_ERRMODE => \PDO::ERRMODE_EXCEPTION]);
     }
 
     protected function setUp(): void
@@ -54,6 +99,11 @@ abstract class TestCase extends BaseTestCase
     {
         KeyContext::clear();
         parent::tearDown();
+        if ($this->database !== null) {
+            self::server()->exec(self::driver() === 'pgsql'
+                ? "DROP DATABASE {$this->database} WITH (FORCE)" : "DROP DATABASE {$this->database}");
+            $this->database = null;
+        }
         foreach (glob($this->envDir.'/{,.}*', GLOB_BRACE) ?: [] as $file) {
             is_file($file) && unlink($file);
         }
@@ -137,8 +187,8 @@ abstract class TestCase extends BaseTestCase
     {
         $envDir = $this->envDir.'/served';
         is_dir($envDir) || mkdir($envDir, 0700);
-        $env += ['APP_ENV' => 'production', 'APP_DEBUG' => 'false', 'LOG_CHANNEL' => 'stderr', 'DB_CONNECTION' => 'sqlite',
-            'DB_DATABASE' => $this->envDir.'/db.sqlite', 'SESSION_DRIVER' => 'file', 'CACHE_DRIVER' => 'array'];
+        $env += ['APP_ENV' => 'production', 'APP_DEBUG' => 'false', 'LOG_CHANNEL' => 'stderr',
+            'SESSION_DRIVER' => 'file', 'CACHE_DRIVER' => 'array'] + $this->databaseEnv();
         file_put_contents($envDir.'/.env', implode('', array_map(static fn (string $k, string $v) => "$k=$v\n", array_keys($env), $env)));
         $processEnv = ['SC_DEMO_ENV_PATH' => $envDir]
             + array_filter(array_map(static fn (string $n) => getenv($n), array_combine(self::PASSED_ENV, self::PASSED_ENV)), 'is_string');
