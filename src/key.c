@@ -180,7 +180,7 @@ PHP_METHOD(SodiumCrypt_Key, generate)
 		RETURN_THROWS();
 	}
 	object_init_ex(return_value, sc_ce_Key);
-	randombytes_buf(buf, (size_t) bytes);
+	sc_random_buf(buf, (size_t) bytes);
 	zend_result r = key_init(Z_SC_KEY_P(return_value), buf, (size_t) bytes);
 	sodium_memzero(buf, sizeof buf);
 	if (r == FAILURE) {

@@ -153,6 +153,7 @@ static PHP_MSHUTDOWN_FUNCTION(sodium_crypt)
 	UNREGISTER_INI_ENTRIES();
 	/* Every Key is gone by now; wipe and unmap whatever the arena holds. */
 	sc_arena_shutdown();
+	sc_random_shutdown();
 	return SUCCESS;
 }
 
@@ -171,6 +172,7 @@ static PHP_MINFO_FUNCTION(sodium_crypt)
 	php_info_print_table_row(2, "AES-256-GCM", crypto_aead_aes256gcm_is_available() ? "libsodium" : "unavailable");
 	sc_cpu_describe(features, sizeof features);
 	php_info_print_table_row(2, "CPU features used", features);
+	php_info_print_table_row(2, "Random source", sc_random_source());
 	snprintf(buf, sizeof buf, "%zu bytes in %zu chunk(s)", sc_arena_in_use(), sc_arena_chunks());
 	php_info_print_table_row(2, "Locked key memory in use", buf);
 	php_info_print_table_end();

@@ -1,6 +1,7 @@
 #include "sc_cipher.h"
 #include "sc_aegis.h"
 #include "sc_ct.h"
+#include "sc_random.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -162,5 +163,5 @@ int sc_box_open(const sc_cipher *cp, size_t tag_len, uint8_t *m, const uint8_t *
 
 void sc_nonce(uint8_t *nonce, size_t len)
 {
-	randombytes_buf(nonce, len);
+	sc_random_buf(nonce, len);
 }

@@ -8,5 +8,6 @@ int sc_core_init(void)
 		return -1;
 	}
 	sc_cpu_detect();
+	sc_random_init();
 	return 0;
 }

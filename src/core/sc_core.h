@@ -9,9 +9,11 @@
 #include "sc_cipher.h"
 #include "sc_cpu.h"
 #include "sc_payload.h"
+#include "sc_random.h"
 #include "sc_userkey.h"
 
-/* sodium_init() and CPU detection; 0 on success. Call once per process. */
+/* sodium_init(), CPU detection and the random source; 0 on success. Call
+ * once per process. */
 int sc_core_init(void);
 
 #endif

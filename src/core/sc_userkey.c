@@ -1,4 +1,5 @@
 #include "sc_userkey.h"
+#include "sc_random.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -41,7 +42,7 @@ static int password_seal(uint8_t *out, password_layout l, const uint8_t user_key
 {
 	uint8_t kek[32];
 	uint8_t *salt = out + l.head, *nonce = salt + SALT;
-	randombytes_buf(salt, SALT + NONCE);
+	sc_random_buf(salt, SALT + NONCE);
 	if (crypto_pwhash(kek, sizeof kek, password, password_len, salt, opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0) {
 		return -1;
 	}
@@ -146,7 +147,7 @@ void sc_wrap_server(uint8_t out[SC_WRAP_MODE2_BYTES], const uint8_t user_key[SC_
 {
 	uint8_t kek[32];
 	out[0] = 2;
-	randombytes_buf(out + 1, NONCE);
+	sc_random_buf(out + 1, NONCE);
 	server_kek(kek, app_key, app_key_len, user_id, user_id_len);
 	crypto_aead_xchacha20poly1305_ietf_encrypt(out + 1 + NONCE, NULL, user_key, SC_USER_KEY_BYTES,
 		(const uint8_t *) user_id, user_id_len, NULL, out + 1, kek);
