@@ -1,6 +1,7 @@
 /* SodiumCrypt\BlindIndex: keyed BLAKE2b of normalised values, one KDF
- * sub-key per column, cached in the locked arena for the object's life
- * (except for KeyContext's key, which clear() wipes). */
+ * sub-key per column, cached in the locked arena for the object's life as
+ * a BLAKE2b state with the key block compressed (except for KeyContext's
+ * key, which clear() wipes). */
 #include "sc_php.h"
 #include "zend_smart_str.h"
 #include "blind_index_arginfo.h"
@@ -15,7 +16,7 @@ static zend_object_handlers blind_index_handlers;
 typedef struct {
 	zend_object *key;     /* a 32-byte Key, referenced */
 	size_t out_len;
-	HashTable subkeys;    /* column => its 32-byte sub-key, in the arena */
+	HashTable states;     /* column => its sc_blind_state, in the arena */
 	zend_object std;
 } sc_blind_index_obj;
 
@@ -26,7 +27,7 @@ static inline sc_blind_index_obj *blind_from_obj(zend_object *obj)
 
 static void subkey_dtor(zval *zv)
 {
-	sc_arena_free(Z_PTR_P(zv), SC_BLIND_KEY_BYTES);
+	sc_arena_free(Z_PTR_P(zv), sizeof(sc_blind_state));
 }
 
 static zend_object *blind_index_create(zend_class_entry *ce)
@@ -34,43 +35,46 @@ static zend_object *blind_index_create(zend_class_entry *ce)
 	sc_blind_index_obj *bi = zend_object_alloc(sizeof(sc_blind_index_obj), ce);
 	zend_object_std_init(&bi->std, ce);
 	bi->std.handlers = &blind_index_handlers;
-	zend_hash_init(&bi->subkeys, 8, NULL, subkey_dtor, 0);
+	zend_hash_init(&bi->states, 8, NULL, subkey_dtor, 0);
 	return &bi->std;
 }
 
 static void blind_index_free(zend_object *obj)
 {
 	sc_blind_index_obj *bi = blind_from_obj(obj);
-	zend_hash_destroy(&bi->subkeys); /* wipes every cached sub-key */
+	zend_hash_destroy(&bi->states); /* wipes every cached state */
 	if (bi->key) {
 		OBJ_RELEASE(bi->key);
 	}
 	zend_object_std_dtor(obj);
 }
 
-/* The sub-key of a column, copied into buf: nothing a computation holds
- * points into the cache, which a call-out (a userland mb_strtolower) may
- * change. Sub-keys of KeyContext's key are never cached: they would outlive
- * clear(). false (with an exception) when the key has been wiped, in which
- * case the cache is wiped too. */
-static bool column_subkey(sc_blind_index_obj *bi, zend_string *column, uint8_t buf[SC_BLIND_KEY_BYTES])
+/* The hashing state of a column, copied into buf: nothing a computation
+ * holds points into the cache, which a call-out (a userland mb_strtolower)
+ * may change. States of KeyContext's key are never cached: they would
+ * outlive clear(). false (with an exception) when the key has been wiped,
+ * in which case the cache is wiped too. */
+static bool column_state(sc_blind_index_obj *bi, zend_string *column, sc_blind_state *buf)
 {
 	const sc_keyref *key = sc_key_live(bi->key);
 	if (!key) {
-		zend_hash_clean(&bi->subkeys);
+		zend_hash_clean(&bi->states);
 		return false;
 	}
-	const uint8_t *cached = zend_hash_find_ptr(&bi->subkeys, column);
+	const sc_blind_state *cached = zend_hash_find_ptr(&bi->states, column);
 	if (cached) {
-		memcpy(buf, cached, SC_BLIND_KEY_BYTES);
+		memcpy(buf, cached, sizeof *buf);
 		return true;
 	}
-	sc_blind_subkey(buf, key->bytes, ZSTR_VAL(column), ZSTR_LEN(column));
-	uint8_t *sub;
-	if (!sc_key_from_obj(bi->key)->in_context && zend_hash_num_elements(&bi->subkeys) < MAX_CACHED_COLUMNS
-			&& (sub = sc_arena_alloc(SC_BLIND_KEY_BYTES))) {
-		memcpy(sub, buf, SC_BLIND_KEY_BYTES);
-		zend_hash_add_new_ptr(&bi->subkeys, column, sub);
+	uint8_t sub[SC_BLIND_KEY_BYTES];
+	sc_blind_subkey(sub, key->bytes, ZSTR_VAL(column), ZSTR_LEN(column));
+	sc_blind_state_init(buf, sub);
+	sodium_memzero(sub, sizeof sub);
+	sc_blind_state *kept;
+	if (!sc_key_from_obj(bi->key)->in_context && zend_hash_num_elements(&bi->states) < MAX_CACHED_COLUMNS
+			&& (kept = sc_arena_alloc(sizeof *kept))) {
+		memcpy(kept, buf, sizeof *kept);
+		zend_hash_add_new_ptr(&bi->states, column, kept);
 	}
 	return true;
 }
@@ -217,7 +221,7 @@ static zend_string *index_input(const zend_string *value, bool normalise, HashTa
 	return input.s;
 }
 
-static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const zend_string *value,
+static zend_string *compute(sc_blind_index_obj *bi, const sc_blind_state *st, const zend_string *value,
 	bool normalise, HashTable *context, context_encoding enc)
 {
 	zend_string *out = zend_string_alloc(bi->out_len, 0);
@@ -231,12 +235,12 @@ static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const ze
 		size_t len = ZSTR_LEN(value);
 		char lowered[256];
 		if (!normalise) {
-			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) s, len);
+			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) s, len);
 			return out;
 		}
 		sc_trim(&s, &len);
 		if (len <= sizeof lowered && sc_ascii_lower(lowered, s, len)) {
-			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) lowered, len);
+			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) lowered, len);
 			sodium_memzero(lowered, len);
 			return out;
 		}
@@ -254,12 +258,12 @@ static zend_string *compute(sc_blind_index_obj *bi, const uint8_t *sub, const ze
 		return NULL;
 	}
 	if (has_context && enc == CONTEXT_TYPED) {
-		uint8_t ctx_sub[SC_BLIND_KEY_BYTES];
-		sc_blind_context_subkey(ctx_sub, sub);
-		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, ctx_sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
-		sodium_memzero(ctx_sub, sizeof ctx_sub);
+		sc_blind_state ctx;
+		sc_blind_context_state(&ctx, st);
+		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, &ctx, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
+		sodium_memzero(&ctx, sizeof ctx);
 	} else {
-		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, sub, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
+		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
 	}
 	wipe_release(input);
 	return out;
@@ -280,12 +284,12 @@ static sc_blind_index_obj *this_blind_index(zval *this_ptr)
 static zend_string *compute_of(zend_object *obj, const zend_string *value, zend_string *column, bool normalise,
 	HashTable *context, context_encoding enc)
 {
-	uint8_t buf[SC_BLIND_KEY_BYTES];
+	sc_blind_state st;
 	zval this_zv;
 	ZVAL_OBJ(&this_zv, obj);
 	sc_blind_index_obj *bi = this_blind_index(&this_zv);
-	zend_string *out = bi && column_subkey(bi, column, buf) ? compute(bi, buf, value, normalise, context, enc) : NULL;
-	sodium_memzero(buf, sizeof buf);
+	zend_string *out = bi && column_state(bi, column, &st) ? compute(bi, &st, value, normalise, context, enc) : NULL;
+	sodium_memzero(&st, sizeof st);
 	return out;
 }
 
@@ -298,7 +302,7 @@ zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_st
 
 uint32_t sc_blind_index_cached(zend_object *obj)
 {
-	return zend_hash_num_elements(&blind_from_obj(obj)->subkeys);
+	return zend_hash_num_elements(&blind_from_obj(obj)->states);
 }
 
 PHP_METHOD(SodiumCrypt_BlindIndex, __construct)
@@ -385,16 +389,62 @@ PHP_METHOD(SodiumCrypt_BlindIndex, verify)
 	RETURN_BOOL(same);
 }
 
+/* computeMany() hashes its values eight at a time: a value whose hashed
+ * form is at hand without a call-out (the bytes, or trimmed ASCII lower-
+ * cased) waits in `in`, its result string already in the array and written
+ * when the batch is hashed. Any other value first flushes the batch, so
+ * nothing waits across a call-out to userland. */
 typedef struct {
 	sc_blind_index_obj *bi;
-	const uint8_t *sub;
+	const sc_blind_state *st;
 	bool normalise;
+	size_t pending;
+	zend_string *out[8];
+	size_t len[8];
+	uint8_t in[8][SC_BLAKE2B_BLOCK];
 } compute_each_ctx;
+
+static void compute_flush(compute_each_ctx *c)
+{
+	uint8_t *to[8];
+	const uint8_t *from[8];
+	if (c->pending == 0) {
+		return;
+	}
+	for (size_t i = 0; i < c->pending; i++) {
+		to[i] = (uint8_t *) ZSTR_VAL(c->out[i]);
+		from[i] = c->in[i];
+	}
+	sc_blind_hash_x8(to, c->bi->out_len, c->st, from, c->len, c->pending);
+	sodium_memzero(c->in, sizeof c->in);
+	c->pending = 0;
+}
 
 static zend_string *compute_each(void *ctx, const zend_string *value)
 {
 	compute_each_ctx *c = ctx;
-	return compute(c->bi, c->sub, value, c->normalise, NULL, CONTEXT_TYPED);
+	const char *s = ZSTR_VAL(value);
+	size_t len = ZSTR_LEN(value);
+	uint8_t *slot = c->in[c->pending];
+	if (c->normalise) {
+		sc_trim(&s, &len);
+	}
+	if (len <= sizeof c->in[0] && (!c->normalise || sc_ascii_lower((char *) slot, s, len))) {
+		if (!c->normalise) {
+			memcpy(slot, s, len);
+		}
+		zend_string *out = zend_string_alloc(c->bi->out_len, 0);
+		ZSTR_VAL(out)[c->bi->out_len] = '\0';
+		c->out[c->pending] = out;
+		c->len[c->pending++] = len;
+		if (c->pending == 8) {
+			compute_flush(c);
+		}
+		return out;
+	}
+	sodium_memzero(slot, sizeof c->in[0]);
+	compute_flush(c);
+	return compute(c->bi, c->st, value, c->normalise, NULL, CONTEXT_TYPED);
 }
 
 PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
@@ -402,7 +452,7 @@ PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
 	HashTable *values;
 	zend_string *column;
 	bool normalise = true;
-	uint8_t buf[SC_BLIND_KEY_BYTES];
+	sc_blind_state st;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_ARRAY_HT(values)
@@ -412,12 +462,17 @@ PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_blind_index_obj *bi = this_blind_index(ZEND_THIS);
-	if (!bi || !column_subkey(bi, column, buf)) {
+	if (!bi || !column_state(bi, column, &st)) {
 		RETURN_THROWS();
 	}
-	compute_each_ctx ctx = { bi, buf, normalise };
+	compute_each_ctx ctx = { .bi = bi, .st = &st, .normalise = normalise };
 	sc_map_strings(return_value, values, 1, compute_each, &ctx);
-	sodium_memzero(buf, sizeof buf);
+	if (!EG(exception)) {
+		compute_flush(&ctx);
+	}
+	/* After an exception the waiting strings went with the array. */
+	sodium_memzero(ctx.in, sizeof ctx.in);
+	sodium_memzero(&st, sizeof st);
 }
 
 void sc_register_blind_index(void)

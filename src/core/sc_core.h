@@ -6,6 +6,7 @@
 #include "sc_aegis.h"
 #include "sc_arena.h"
 #include "sc_b64.h"
+#include "sc_blake2b.h"
 #include "sc_cipher.h"
 #include "sc_cpu.h"
 #include "sc_payload.h"

@@ -178,18 +178,57 @@ void sc_blind_subkey(uint8_t sub[SC_BLIND_KEY_BYTES], const uint8_t key[SC_BLIND
 	crypto_kdf_derive_from_key(sub, SC_BLIND_KEY_BYTES, 1, ctx, key);
 }
 
-void sc_blind_context_subkey(uint8_t out[SC_BLIND_KEY_BYTES], const uint8_t sub[SC_BLIND_KEY_BYTES])
+void sc_blind_state_init(sc_blind_state *st, const uint8_t sub[SC_BLIND_KEY_BYTES])
 {
-	static const char label[] = "sodium_crypt blind index context v1";
-	crypto_generichash(out, SC_BLIND_KEY_BYTES, (const uint8_t *) label, sizeof label - 1, sub, SC_BLIND_KEY_BYTES);
+	sc_blake2b_keyed_init(&st->after_key, SC_BLIND_INDEX_BYTES, sub, SC_BLIND_KEY_BYTES);
+	sc_blake2b_keyed(st->empty, sizeof st->empty, NULL, 0, sub, SC_BLIND_KEY_BYTES);
 }
 
-void sc_blind_hash(uint8_t *out, size_t out_len, const uint8_t sub[SC_BLIND_KEY_BYTES],
+void sc_blind_context_state(sc_blind_state *out, const sc_blind_state *st)
+{
+	static const char label[] = "sodium_crypt blind index context v1";
+	uint8_t ctx_sub[SC_BLIND_KEY_BYTES];
+	sc_blind_hash(ctx_sub, sizeof ctx_sub, st, (const uint8_t *) label, sizeof label - 1);
+	sc_blind_state_init(out, ctx_sub);
+	sodium_memzero(ctx_sub, sizeof ctx_sub);
+}
+
+void sc_blind_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,
 	const uint8_t *input, size_t input_len)
 {
 	uint8_t full[SC_BLIND_INDEX_BYTES];
-	crypto_generichash(full, sizeof full, input, input_len, sub, SC_BLIND_KEY_BYTES);
+	if (input_len == 0) {
+		memcpy(out, st->empty, out_len);
+		return;
+	}
+	sc_blake2b_keyed_final(&st->after_key, full, input, input_len);
 	memcpy(out, full, out_len);
+	sodium_memzero(full, sizeof full);
+}
+
+void sc_blind_hash_x8(uint8_t *const out[8], size_t out_len, const sc_blind_state *st,
+	const uint8_t *const in[8], const size_t len[8], size_t n)
+{
+	uint8_t full[8][SC_BLIND_INDEX_BYTES];
+	uint8_t *to[8];
+	const uint8_t *from[8];
+	size_t from_len[8], lane_of[8], k = 0;
+	for (size_t l = 0; l < n; l++) {
+		if (len[l] == 0 || len[l] > SC_BLAKE2B_BLOCK) {
+			sc_blind_hash(out[l], out_len, st, in[l], len[l]);
+			continue;
+		}
+		to[k] = full[k];
+		from[k] = in[l];
+		from_len[k] = len[l];
+		lane_of[k++] = l;
+	}
+	if (k > 0) {
+		sc_blake2b_keyed_final_x8(&st->after_key, to, from, from_len, k);
+	}
+	for (size_t i = 0; i < k; i++) {
+		memcpy(out[lane_of[i]], full[i], out_len);
+	}
 	sodium_memzero(full, sizeof full);
 }
 

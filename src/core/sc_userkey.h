@@ -14,11 +14,14 @@
  *           them: changing the configured limits never locks a user out)
  *   blind index: sub = crypto_kdf(id 1, ctx = BLAKE2b-128(column)[0..8], key);
  *           index = BLAKE2b-256(key = sub, normalised value)
- *           with a context: BLAKE2b-256(key = sc_blind_context_subkey(sub),
- *           field(value) | field(part)…), field = type | LE64(length) | bytes
+ *           with a context: BLAKE2b-256(key = ctx_sub, field(value) | field(part)…),
+ *           ctx_sub = BLAKE2b-256(key = sub, "sodium_crypt blind index context v1"),
+ *           field = type | LE64(length) | bytes
  */
 #ifndef SC_USERKEY_H
 #define SC_USERKEY_H
+
+#include "sc_blake2b.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -75,13 +78,28 @@ int sc_unwrap_server(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_
 /* The per-column sub-key of a 32-byte blind-index key. */
 void sc_blind_subkey(uint8_t sub[SC_BLIND_KEY_BYTES], const uint8_t key[SC_BLIND_KEY_BYTES],
 	const char *column, size_t column_len);
-/* The key contextual inputs are hashed under: BLAKE2b-256(key = sub,
- * "sodium_crypt blind index context v1"), so that no context-free input
- * (any bytes at all) can equal an encoded contextual one. */
-void sc_blind_context_subkey(uint8_t out[SC_BLIND_KEY_BYTES], const uint8_t sub[SC_BLIND_KEY_BYTES]);
-/* BLAKE2b-256(key = sub, input), truncated to out_len (1..32) bytes. */
-void sc_blind_hash(uint8_t *out, size_t out_len, const uint8_t sub[SC_BLIND_KEY_BYTES],
+
+/* A sub-key made ready to hash: BLAKE2b-256 keyed with it, the key block
+ * already compressed, and the digest of the empty input. As secret as the
+ * sub-key; it lives in locked memory wherever it is kept. */
+typedef struct {
+	sc_blake2b_state after_key;
+	uint8_t empty[SC_BLIND_INDEX_BYTES];
+} sc_blind_state;
+
+void sc_blind_state_init(sc_blind_state *st, const uint8_t sub[SC_BLIND_KEY_BYTES]);
+/* The state of the key contextual inputs are hashed under: BLAKE2b-256(key
+ * = sub, "sodium_crypt blind index context v1"), so that no context-free
+ * input (any bytes at all) can equal an encoded contextual one. */
+void sc_blind_context_state(sc_blind_state *out, const sc_blind_state *st);
+/* BLAKE2b-256(key = sub, input), truncated to out_len (1..32) bytes: one
+ * compression for inputs of up to 128 bytes. */
+void sc_blind_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,
 	const uint8_t *input, size_t input_len);
+/* sc_blind_hash() of n (1..8) inputs; those of 1..128 bytes are hashed
+ * together (sc_blake2b_keyed_final_x8). */
+void sc_blind_hash_x8(uint8_t *const out[8], size_t out_len, const sc_blind_state *st,
+	const uint8_t *const in[8], const size_t len[8], size_t n);
 
 /* PHP's trim() set: " \t\n\r\0\x0B". Returns the trimmed span of s. */
 void sc_trim(const char **s, size_t *len);

@@ -1,0 +1,254 @@
+#include "sc_blake2b.h"
+#include "sc_cpu.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#if defined(__x86_64__)
+# include <immintrin.h>
+# define SC_BLAKE2B_AVX512 1
+#endif
+
+static const uint64_t iv[8] = {
+	0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
+	0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL,
+};
+
+/* RFC 7693, 2.7: the message word schedule of each of the 12 rounds. */
+static const uint8_t sigma[12][16] = {
+	{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
+	{ 14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3 },
+	{ 11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4 },
+	{ 7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8 },
+	{ 9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13 },
+	{ 2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9 },
+	{ 12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11 },
+	{ 13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10 },
+	{ 6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5 },
+	{ 10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0 },
+	{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
+	{ 14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3 },
+};
+
+static inline uint64_t rotr64(uint64_t x, unsigned n)
+{
+	return (x >> n) | (x << (64 - n));
+}
+
+static inline uint64_t load64(const uint8_t *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t v;
+	memcpy(&v, p, sizeof v);
+	return v;
+#else
+	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24
+		| (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+#endif
+}
+
+#define G(a, b, c, d, x, y) do { \
+	a = a + b + (x); d = rotr64(d ^ a, 32); \
+	c = c + d;       b = rotr64(b ^ c, 24); \
+	a = a + b + (y); d = rotr64(d ^ a, 16); \
+	c = c + d;       b = rotr64(b ^ c, 63); \
+} while (0)
+
+#define ROUND(r) do { \
+	G(v[0], v[4], v[8], v[12], m[sigma[r][0]], m[sigma[r][1]]); \
+	G(v[1], v[5], v[9], v[13], m[sigma[r][2]], m[sigma[r][3]]); \
+	G(v[2], v[6], v[10], v[14], m[sigma[r][4]], m[sigma[r][5]]); \
+	G(v[3], v[7], v[11], v[15], m[sigma[r][6]], m[sigma[r][7]]); \
+	G(v[0], v[5], v[10], v[15], m[sigma[r][8]], m[sigma[r][9]]); \
+	G(v[1], v[6], v[11], v[12], m[sigma[r][10]], m[sigma[r][11]]); \
+	G(v[2], v[7], v[8], v[13], m[sigma[r][12]], m[sigma[r][13]]); \
+	G(v[3], v[4], v[9], v[14], m[sigma[r][14]], m[sigma[r][15]]); \
+} while (0)
+
+/* RFC 7693, 3.2: F, on one block; t is the byte count including this block. */
+static void compress(uint64_t h[8], const uint8_t block[SC_BLAKE2B_BLOCK], uint64_t t, int last)
+{
+	uint64_t m[16], v[16];
+	for (int i = 0; i < 16; i++) {
+		m[i] = load64(block + 8 * i);
+	}
+	for (int i = 0; i < 8; i++) {
+		v[i] = h[i];
+		v[i + 8] = iv[i];
+	}
+	v[12] ^= t; /* the high word of the 128-bit counter stays 0 below 2^64 bytes */
+	if (last) {
+		v[14] = ~v[14];
+	}
+	/* Spelled out: with constant indices v and m stay in registers. */
+	ROUND(0); ROUND(1); ROUND(2); ROUND(3); ROUND(4); ROUND(5);
+	ROUND(6); ROUND(7); ROUND(8); ROUND(9); ROUND(10); ROUND(11);
+	for (int i = 0; i < 8; i++) {
+		h[i] ^= v[i] ^ v[i + 8];
+	}
+	sodium_memzero(m, sizeof m);
+	sodium_memzero(v, sizeof v);
+}
+
+static void param_init(uint64_t h[8], size_t out_len, size_t key_len)
+{
+	memcpy(h, iv, sizeof iv);
+	h[0] ^= 0x01010000ULL ^ ((uint64_t) key_len << 8) ^ (uint64_t) out_len;
+}
+
+static void digest(uint8_t *out, const uint64_t h[8], size_t out_len)
+{
+	uint8_t full[64];
+	for (int i = 0; i < 8; i++) {
+		for (int j = 0; j < 8; j++) {
+			full[8 * i + j] = (uint8_t) (h[i] >> (8 * j));
+		}
+	}
+	memcpy(out, full, out_len);
+	sodium_memzero(full, sizeof full);
+}
+
+/* Compresses every block of in but the last (1..128 bytes), which is padded
+ * and compressed as the final block; h and t continue from the caller's. */
+static void finish(uint64_t h[8], uint64_t t, const uint8_t *in, size_t len)
+{
+	uint8_t block[SC_BLAKE2B_BLOCK];
+	while (len > SC_BLAKE2B_BLOCK) {
+		t += SC_BLAKE2B_BLOCK;
+		compress(h, in, t, 0);
+		in += SC_BLAKE2B_BLOCK;
+		len -= SC_BLAKE2B_BLOCK;
+	}
+	memcpy(block, in, len);
+	memset(block + len, 0, sizeof block - len);
+	compress(h, block, t + len, 1);
+	sodium_memzero(block, len);
+}
+
+void sc_blake2b_keyed_init(sc_blake2b_state *s, size_t out_len, const uint8_t *key, size_t key_len)
+{
+	uint8_t block[SC_BLAKE2B_BLOCK] = { 0 };
+	param_init(s->h, out_len, key_len);
+	memcpy(block, key, key_len);
+	compress(s->h, block, SC_BLAKE2B_BLOCK, 0);
+	sodium_memzero(block, sizeof block);
+	s->t = SC_BLAKE2B_BLOCK;
+	s->out_len = (uint8_t) out_len;
+}
+
+void sc_blake2b_keyed_final(const sc_blake2b_state *s, uint8_t *out, const uint8_t *in, size_t len)
+{
+	uint64_t h[8];
+	memcpy(h, s->h, sizeof h);
+	finish(h, s->t, in, len);
+	digest(out, h, s->out_len);
+	sodium_memzero(h, sizeof h);
+}
+
+void sc_blake2b_keyed(uint8_t *out, size_t out_len, const uint8_t *in, size_t len, const uint8_t *key, size_t key_len)
+{
+	uint64_t h[8];
+	if (key_len > 0 && len > 0) {
+		sc_blake2b_state s;
+		sc_blake2b_keyed_init(&s, out_len, key, key_len);
+		sc_blake2b_keyed_final(&s, out, in, len);
+		sodium_memzero(&s, sizeof s);
+		return;
+	}
+	param_init(h, out_len, key_len);
+	if (key_len > 0) { /* the empty message: the key block is the last */
+		uint8_t block[SC_BLAKE2B_BLOCK] = { 0 };
+		memcpy(block, key, key_len);
+		compress(h, block, SC_BLAKE2B_BLOCK, 1);
+		sodium_memzero(block, sizeof block);
+	} else {
+		finish(h, 0, in, len);
+	}
+	digest(out, h, out_len);
+	sodium_memzero(h, sizeof h);
+}
+
+#ifdef SC_BLAKE2B_AVX512
+/* Eight messages at once, one in each 64-bit lane: the compression of
+ * RFC 7693 word for word, on vectors. No lane ever mixes with another. */
+#define GV(a, b, c, d, x, y) do { \
+	a = _mm512_add_epi64(_mm512_add_epi64(a, b), x); d = _mm512_ror_epi64(_mm512_xor_si512(d, a), 32); \
+	c = _mm512_add_epi64(c, d);                       b = _mm512_ror_epi64(_mm512_xor_si512(b, c), 24); \
+	a = _mm512_add_epi64(_mm512_add_epi64(a, b), y); d = _mm512_ror_epi64(_mm512_xor_si512(d, a), 16); \
+	c = _mm512_add_epi64(c, d);                       b = _mm512_ror_epi64(_mm512_xor_si512(b, c), 63); \
+} while (0)
+
+#define ROUNDV(r) do { \
+	GV(v[0], v[4], v[8], v[12], m[sigma[r][0]], m[sigma[r][1]]); \
+	GV(v[1], v[5], v[9], v[13], m[sigma[r][2]], m[sigma[r][3]]); \
+	GV(v[2], v[6], v[10], v[14], m[sigma[r][4]], m[sigma[r][5]]); \
+	GV(v[3], v[7], v[11], v[15], m[sigma[r][6]], m[sigma[r][7]]); \
+	GV(v[0], v[5], v[10], v[15], m[sigma[r][8]], m[sigma[r][9]]); \
+	GV(v[1], v[6], v[11], v[12], m[sigma[r][10]], m[sigma[r][11]]); \
+	GV(v[2], v[7], v[8], v[13], m[sigma[r][12]], m[sigma[r][13]]); \
+	GV(v[3], v[4], v[9], v[14], m[sigma[r][14]], m[sigma[r][15]]); \
+} while (0)
+
+__attribute__((target("avx512f")))
+static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], const uint8_t *const in[8],
+	const size_t len[8], size_t n)
+{
+	uint64_t words[16][8] __attribute__((aligned(64)));
+	uint64_t t[8] __attribute__((aligned(64)));
+	uint8_t block[SC_BLAKE2B_BLOCK], bytes[64];
+	__m512i m[16], v[16];
+
+	/* Transposed: words[w] holds word w of every lane's (padded) block. */
+	for (size_t l = 0; l < 8; l++) {
+		size_t from = l < n ? l : 0; /* spare lanes repeat the first message */
+		memcpy(block, in[from], len[from]);
+		memset(block + len[from], 0, sizeof block - len[from]);
+		for (size_t w = 0; w < 16; w++) {
+			words[w][l] = load64(block + 8 * w);
+		}
+		t[l] = s->t + len[from];
+	}
+	for (size_t w = 0; w < 16; w++) {
+		m[w] = _mm512_load_si512((const void *) words[w]);
+	}
+	for (size_t i = 0; i < 8; i++) {
+		v[i] = _mm512_set1_epi64((long long) s->h[i]);
+		v[i + 8] = _mm512_set1_epi64((long long) iv[i]);
+	}
+	v[12] = _mm512_xor_si512(v[12], _mm512_load_si512((const void *) t));
+	v[14] = _mm512_set1_epi64((long long) ~iv[6]); /* every lane's block is its last */
+	ROUNDV(0); ROUNDV(1); ROUNDV(2); ROUNDV(3); ROUNDV(4); ROUNDV(5);
+	ROUNDV(6); ROUNDV(7); ROUNDV(8); ROUNDV(9); ROUNDV(10); ROUNDV(11);
+	for (size_t i = 0; i < 8; i++) {
+		__m512i h = _mm512_xor_si512(_mm512_set1_epi64((long long) s->h[i]), _mm512_xor_si512(v[i], v[i + 8]));
+		_mm512_store_si512((void *) words[i], h);
+	}
+	for (size_t l = 0; l < n; l++) {
+		for (size_t i = 0; i < 8; i++) {
+			for (size_t j = 0; j < 8; j++) {
+				bytes[8 * i + j] = (uint8_t) (words[i][l] >> (8 * j));
+			}
+		}
+		memcpy(out[l], bytes, s->out_len);
+	}
+	sodium_memzero(words, sizeof words);
+	sodium_memzero(block, sizeof block);
+	sodium_memzero(bytes, sizeof bytes);
+	sodium_memzero(m, sizeof m);
+	sodium_memzero(v, sizeof v);
+}
+#endif
+
+void sc_blake2b_keyed_final_x8(const sc_blake2b_state *s, uint8_t *const out[8], const uint8_t *const in[8],
+	const size_t len[8], size_t n)
+{
+#ifdef SC_BLAKE2B_AVX512
+	if (n > 1 && (sc_cpu_features() & SC_CPU_AVX512F)) {
+		final_x8_avx512(s, out, in, len, n);
+		return;
+	}
+#endif
+	for (size_t l = 0; l < n; l++) {
+		sc_blake2b_keyed_final(s, out[l], in[l], len[l]);
+	}
+}

@@ -1,0 +1,88 @@
+/* sc_blake2b against libsodium's crypto_generichash: every message length
+ * from 0 to 3 blocks and more, every key length, several digest lengths,
+ * one-shot and from a cached key state (used many times over). */
+#include "sc_blake2b.h"
+#include "sc_cpu.h"
+#include "sc_test.h"
+
+#include <sodium.h>
+
+int main(void)
+{
+	static uint8_t msg[1100];
+	uint8_t key[64], got[64], want[64];
+	static const size_t out_lens[] = { 1, 16, 20, 32, 48, 64 };
+	if (sodium_init() < 0) {
+		return 1;
+	}
+	randombytes_buf(msg, sizeof msg);
+	randombytes_buf(key, sizeof key);
+
+	/* RFC 7693, Appendix A: BLAKE2b-512("abc"). */
+	static const char abc512[] =
+		"ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
+		"7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923";
+	uint8_t abc[64];
+	sc_unhex(abc, abc512);
+	sc_blake2b_keyed(got, 64, (const uint8_t *) "abc", 3, NULL, 0);
+	CHECK(memcmp(got, abc, 64) == 0, "RFC 7693 Appendix A");
+
+	unsigned mismatches = 0, cases = 0;
+	for (size_t o = 0; o < sizeof out_lens / sizeof out_lens[0]; o++) {
+		size_t out_len = out_lens[o];
+		for (size_t key_len = 0; key_len <= 64; key_len += key_len < 4 || key_len > 60 ? 1 : 15) {
+			sc_blake2b_state st;
+			if (key_len > 0) {
+				sc_blake2b_keyed_init(&st, out_len, key, key_len);
+			}
+			for (size_t len = 0; len <= sizeof msg; len += len < 300 ? 1 : 97) {
+				crypto_generichash(want, out_len, msg, len, key_len ? key : NULL, key_len);
+				sc_blake2b_keyed(got, out_len, msg, len, key, key_len);
+				mismatches += memcmp(got, want, out_len) != 0;
+				if (key_len > 0 && len > 0) {
+					memset(got, 0, sizeof got);
+					sc_blake2b_keyed_final(&st, got, msg, len);
+					mismatches += memcmp(got, want, out_len) != 0;
+				}
+				cases++;
+			}
+		}
+	}
+	CHECK(mismatches == 0, "%u of %u digests differ from crypto_generichash", mismatches, cases);
+
+	/* Eight at a time, on the AVX-512 path where the CPU has it and on the
+	 * portable one: batches of 1..8 messages of every length 1..128, each
+	 * lane against crypto_generichash. */
+	sc_cpu_detect();
+	unsigned saved = sc_cpu_features();
+	for (int pass = 0; pass < 2; pass++) {
+		sc_cpu_mask(pass == 0 ? saved : saved & ~(unsigned) SC_CPU_AVX512F);
+		mismatches = 0;
+		cases = 0;
+		for (size_t key_len = 1; key_len <= 64; key_len += 63) {
+			sc_blake2b_state st;
+			sc_blake2b_keyed_init(&st, 32, key, key_len);
+			for (size_t first = 1; first <= 128; first++) {
+				size_t n = 1 + first % 8, lens[8];
+				uint8_t outs[8][64], *out[8];
+				const uint8_t *in[8];
+				for (size_t l = 0; l < n; l++) {
+					lens[l] = 1 + (first + 37 * l) % 128;
+					in[l] = msg + 3 * l;
+					out[l] = outs[l];
+				}
+				sc_blake2b_keyed_final_x8(&st, out, in, lens, n);
+				for (size_t l = 0; l < n; l++) {
+					crypto_generichash(want, 32, in[l], lens[l], key, key_len);
+					mismatches += memcmp(outs[l], want, 32) != 0;
+					cases++;
+				}
+			}
+		}
+		CHECK(mismatches == 0, "%s: %u of %u batched digests differ", pass == 0 ? "detected CPU" : "portable",
+			mismatches, cases);
+	}
+	printf("blake2b: batches ran on %s\n", (saved & SC_CPU_AVX512F) ? "AVX-512 and the portable path" : "the portable path only");
+	sc_cpu_mask(saved);
+	return sc_test_done("blake2b");
+}
