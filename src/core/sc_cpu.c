@@ -56,6 +56,9 @@ static unsigned detect_x86(void)
 	if (zmm && (b & (1u << 16))) {
 		f |= SC_CPU_AVX512F;
 	}
+	if ((f & SC_CPU_AVX512F) && (b & (1u << 30)) && (c & (1u << 1))) {
+		f |= SC_CPU_AVX512VBMI;
+	}
 	return f;
 }
 #endif
@@ -89,7 +92,7 @@ void sc_cpu_describe(char *buf, size_t cap)
 	static const struct { unsigned bit; const char *name; } names[] = {
 		{ SC_CPU_AESNI, "aes-ni" }, { SC_CPU_PCLMUL, "pclmul" }, { SC_CPU_AVX, "avx" },
 		{ SC_CPU_AVX2, "avx2" }, { SC_CPU_VAES, "vaes" }, { SC_CPU_VPCLMULQDQ, "vpclmulqdq" },
-		{ SC_CPU_AVX512F, "avx512f" }, { SC_CPU_ARMV8_AES, "armv8-aes" },
+		{ SC_CPU_AVX512F, "avx512f" }, { SC_CPU_AVX512VBMI, "avx512vbmi" }, { SC_CPU_ARMV8_AES, "armv8-aes" },
 	};
 	size_t used = 0;
 	if (cap == 0) {

@@ -14,6 +14,7 @@ enum {
 	SC_CPU_VPCLMULQDQ = 1u << 5,
 	SC_CPU_AVX512F    = 1u << 6, /* with OS-enabled ZMM state */
 	SC_CPU_ARMV8_AES  = 1u << 7, /* ARMv8 Crypto Extensions */
+	SC_CPU_AVX512VBMI = 1u << 8, /* with AVX512F and AVX512BW */
 };
 
 void sc_cpu_detect(void);

@@ -4,13 +4,13 @@
 
 #include <sodium.h>
 
-int main(void)
-{
-	static uint8_t in[4096], back[4096 + 4];
-	static char fast[6000], ct[6000], buf[6000];
-	size_t n;
-	CHECK(sc_core_init() == 0, "init");
+static uint8_t in[4096], back[4096 + 4];
+static char fast[6000], ct[6000], buf[6000];
 
+/* Everything the fast codec promises, on the path the CPU mask leaves. */
+static void check_path(const char *path)
+{
+	size_t n;
 	int agree = 1, round = 1, inplace = 1;
 	for (size_t len = 0; len <= 1200; len++) {
 		randombytes_buf(in, len);
@@ -25,10 +25,10 @@ int main(void)
 		sc_b64_encode(buf, (uint8_t *) buf + elen - len, len);
 		inplace &= memcmp(buf, fast, elen) == 0;
 	}
-	CHECK(agree, "fast and constant-time encoders agree");
-	CHECK(round, "both decoders invert the encoder");
-	CHECK(inplace, "in-place encoding from the tail");
-	CHECK(sc_b64_encoded_len(SIZE_MAX) == SIZE_MAX, "overflow is reported");
+	CHECK(agree, "%s: fast and constant-time encoders agree", path);
+	CHECK(round, "%s: both decoders invert the encoder", path);
+	CHECK(inplace, "%s: in-place encoding from the tail", path);
+	CHECK(sc_b64_encoded_len(SIZE_MAX) == SIZE_MAX, "%s: overflow is reported", path);
 
 	/* Strictness, identical for both decoders. */
 	const char *bad[] = {
@@ -37,8 +37,8 @@ int main(void)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		size_t len = i == 9 ? 4 : strlen(bad[i]);
-		CHECK(!sc_b64_decode(back, &n, bad[i], len), "fast decoder accepted \"%s\"", bad[i]);
-		CHECK(!sc_b64_decode_ct(back, sizeof back, &n, bad[i], len), "ct decoder accepted \"%s\"", bad[i]);
+		CHECK(!sc_b64_decode(back, &n, bad[i], len), "%s: fast decoder accepted \"%s\"", path, bad[i]);
+		CHECK(!sc_b64_decode_ct(back, sizeof back, &n, bad[i], len), "%s: ct decoder accepted \"%s\"", path, bad[i]);
 	}
 	/* Every byte value in every position of a 4-character group. */
 	int same = 1;
@@ -53,30 +53,49 @@ int main(void)
 			same &= a == b && (!a || (n1 == n2 && memcmp(back, back2, n1) == 0));
 		}
 	}
-	CHECK(same, "decoders agree on every byte value");
+	CHECK(same, "%s: decoders agree on every byte value", path);
 
-	/* The same with inputs long enough for the vector (AVX2) path: every byte
-	 * value at positions across and between its 32-character steps. */
-	uint8_t raw[96], v1[128], v2[128];
-	char text[129];
+	/* The same with inputs long enough for the vector paths: every byte
+	 * value at positions across and between their 32- (AVX2) and 64-character
+	 * (AVX-512) steps. */
+	uint8_t raw[192], v1[256], v2[256];
+	char text[257];
 	randombytes_buf(raw, sizeof raw);
-	sc_b64_encode(text, raw, sizeof raw); /* 128 characters */
-	static const int positions[] = { 0, 1, 5, 30, 31, 32, 33, 63, 64, 95, 96, 100, 127 };
+	sc_b64_encode(text, raw, sizeof raw); /* 256 characters */
+	static const int positions[] = { 0, 1, 5, 30, 31, 32, 33, 63, 64, 95, 96, 100, 127, 128, 191, 192, 200, 255 };
 	int agree_long = 1, checked = 0;
 	for (size_t pi = 0; pi < sizeof positions / sizeof positions[0]; pi++) {
 		for (int c = 0; c < 256; c++) {
-			char t[128];
-			memcpy(t, text, 128);
+			char t[256];
+			memcpy(t, text, 256);
 			t[positions[pi]] = (char) c;
 			size_t n1 = 0, n2 = 0;
-			bool a = sc_b64_decode(v1, &n1, t, 128);
-			bool b = sc_b64_decode_ct(v2, sizeof v2, &n2, t, 128);
+			bool a = sc_b64_decode(v1, &n1, t, 256);
+			bool b = sc_b64_decode_ct(v2, sizeof v2, &n2, t, 256);
 			agree_long &= a == b && (!a || (n1 == n2 && memcmp(v1, v2, n1) == 0));
 			checked++;
 		}
 	}
-	CHECK(agree_long && checked == 13 * 256, "long inputs: decoders agree on every byte value at every position");
-	CHECK(sc_b64_decode(back, &n, "", 0) && n == 0, "empty input decodes to nothing");
+	CHECK(agree_long && checked == 18 * 256, "%s: long inputs: decoders agree on every byte value at every position", path);
+	CHECK(sc_b64_decode(back, &n, "", 0) && n == 0, "%s: empty input decodes to nothing", path);
+
+}
+
+int main(void)
+{
+	size_t n;
+	CHECK(sc_core_init() == 0, "init");
+	unsigned all = sc_cpu_features();
+	check_path("detected CPU");
+	if (all & SC_CPU_AVX512VBMI) {
+		sc_cpu_mask(all & ~(unsigned) SC_CPU_AVX512VBMI);
+		check_path("AVX2");
+	}
+	sc_cpu_mask(all & ~(unsigned) (SC_CPU_AVX512VBMI | SC_CPU_AVX2));
+	check_path("scalar");
+	sc_cpu_mask(all);
+	printf("test_b64: paths run: %s%sscalar\n", (all & SC_CPU_AVX512VBMI) ? "AVX-512 VBMI, " : "",
+		(all & SC_CPU_AVX2) ? "AVX2, " : "");
 
 	/* Keys as people write them. */
 	static const uint8_t k16[16] = { 0xeb, 0x42, 0xa0, 0xae, 0xcb, 0x52, 0x2c, 0x40, 0x25, 0xaf, 0xc9, 0xda, 0x54, 0x0f, 0xc1, 0x34 };
