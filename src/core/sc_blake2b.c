@@ -47,6 +47,17 @@ static inline uint64_t load64(const uint8_t *p)
 #endif
 }
 
+static inline void store64(uint8_t *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &v, sizeof v);
+#else
+	for (int i = 0; i < 8; i++) {
+		p[i] = (uint8_t) (v >> (8 * i));
+	}
+#endif
+}
+
 #define G(a, b, c, d, x, y) do { \
 	a = a + b + (x); d = rotr64(d ^ a, 32); \
 	c = c + d;       b = rotr64(b ^ c, 24); \
@@ -99,10 +110,8 @@ static void param_init(uint64_t h[8], size_t out_len, size_t key_len)
 static void digest(uint8_t *out, const uint64_t h[8], size_t out_len)
 {
 	uint8_t full[64];
-	for (int i = 0; i < 8; i++) {
-		for (int j = 0; j < 8; j++) {
-			full[8 * i + j] = (uint8_t) (h[i] >> (8 * j));
-		}
+	for (size_t i = 0; i < (out_len + 7) / 8; i++) {
+		store64(full + 8 * i, h[i]);
 	}
 	memcpy(out, full, out_len);
 	sodium_memzero(full, sizeof full);
@@ -224,10 +233,8 @@ static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], co
 		_mm512_store_si512((void *) words[i], h);
 	}
 	for (size_t l = 0; l < n; l++) {
-		for (size_t i = 0; i < 8; i++) {
-			for (size_t j = 0; j < 8; j++) {
-				bytes[8 * i + j] = (uint8_t) (words[i][l] >> (8 * j));
-			}
+		for (size_t i = 0; i < (s->out_len + 7u) / 8; i++) {
+			store64(bytes + 8 * i, words[i][l]);
 		}
 		memcpy(out[l], bytes, s->out_len);
 	}
