@@ -30,8 +30,13 @@ if (is_readable('/proc/cpuinfo')) {
     $info = (string) file_get_contents('/proc/cpuinfo');
     preg_match('/^model name\s*:\s*(.+)$/m', $info, $m) && $cpu = trim($m[1]);
     preg_match('/^(?:flags|Features)\s*:\s*(.+)$/m', $info, $m);
-    $flags = array_values(array_intersect(['aes', 'pclmulqdq', 'avx', 'avx2', 'vaes', 'vpclmulqdq', 'avx512f', 'pmull'], explode(' ', $m[1] ?? '')));
+    $flags = array_values(array_intersect(['aes', 'pclmulqdq', 'avx', 'avx2', 'vaes', 'vpclmulqdq', 'avx512f', 'avx512vbmi', 'pmull'], explode(' ', $m[1] ?? '')));
 }
+// What the extension itself reports (php --ri sodium_crypt).
+ob_start();
+(new ReflectionExtension('sodium_crypt'))->info();
+preg_match('/^Random source => (.+)$/m', (string) ob_get_clean(), $m);
+$randomSource = $m[1] ?? 'unknown';
 $facts = [
     'cpu' => $cpu,
     'cores' => (int) trim((string) @shell_exec('nproc')),
@@ -40,6 +45,7 @@ $facts = [
     'libsodium' => SODIUM_LIBRARY_VERSION,
     'sodium_crypt' => phpversion('sodium_crypt'),
     'aegis_implementation' => Cipher::Aegis256->implementation() ?? 'none',
+    'random_source' => $randomSource,
     'laravel' => \Illuminate\Foundation\Application::VERSION,
     'mode' => $quick ? 'quick' : 'full',
     'date' => gmdate('Y-m-d H:i') . ' UTC',
@@ -194,9 +200,9 @@ $memory = [
 // ---- report ----
 $base = 'Laravel AES-256-CBC';
 $md = "## sodium_crypt benchmark\n\n";
-$md .= sprintf("%s, %d cores (%s); PHP %s; libsodium %s; AEGIS: %s; Laravel %s; %s run, %s.\n\n",
+$md .= sprintf("%s, %d cores (%s); PHP %s; libsodium %s; AEGIS: %s; random source: %s; Laravel %s; %s run, %s.\n\n",
     $facts['cpu'], $facts['cores'], implode(' ', $facts['cpu_flags']), $facts['php'], $facts['libsodium'],
-    $facts['aegis_implementation'], $facts['laravel'], $facts['mode'], $facts['date']);
+    $facts['aegis_implementation'], $facts['random_source'], $facts['laravel'], $facts['mode'], $facts['date']);
 $md .= "Median per call (spread = (max − min) / median over the rounds); × = how many times faster than $base in this run.\n\n";
 foreach ($sizes as $label => $_) {
     $md .= "### $label\n\n| implementation | encrypt | × | decrypt | × |\n|---|---:|---:|---:|---:|\n";
