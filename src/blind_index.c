@@ -25,7 +25,7 @@ static inline sc_blind_index_obj *blind_from_obj(zend_object *obj)
 	return (sc_blind_index_obj *) ((char *) obj - XtOffsetOf(sc_blind_index_obj, std));
 }
 
-static void subkey_dtor(zval *zv)
+static void state_dtor(zval *zv)
 {
 	sc_arena_free(Z_PTR_P(zv), sizeof(sc_blind_state));
 }
@@ -35,7 +35,7 @@ static zend_object *blind_index_create(zend_class_entry *ce)
 	sc_blind_index_obj *bi = zend_object_alloc(sizeof(sc_blind_index_obj), ce);
 	zend_object_std_init(&bi->std, ce);
 	bi->std.handlers = &blind_index_handlers;
-	zend_hash_init(&bi->states, 8, NULL, subkey_dtor, 0);
+	zend_hash_init(&bi->states, 8, NULL, state_dtor, 0);
 	return &bi->std;
 }
 
