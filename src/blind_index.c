@@ -416,7 +416,9 @@ static void compute_flush(compute_each_ctx *c)
 		from[i] = c->in[i];
 	}
 	sc_blind_hash_x8(to, c->bi->out_len, c->st, from, c->len, c->pending);
-	sodium_memzero(c->in, sizeof c->in);
+	for (size_t i = 0; i < c->pending; i++) {
+		sodium_memzero(c->in[i], c->len[i]);
+	}
 	c->pending = 0;
 }
 
@@ -470,8 +472,11 @@ PHP_METHOD(SodiumCrypt_BlindIndex, computeMany)
 	if (!EG(exception)) {
 		compute_flush(&ctx);
 	}
-	/* After an exception the waiting strings went with the array. */
-	sodium_memzero(ctx.in, sizeof ctx.in);
+	/* After an exception the waiting strings went with the array; their
+	 * inputs are wiped all the same. */
+	for (size_t i = 0; i < ctx.pending; i++) {
+		sodium_memzero(ctx.in[i], ctx.len[i]);
+	}
 	sodium_memzero(&st, sizeof st);
 }
 

@@ -10,6 +10,7 @@
  *                       SubBytes(in))) ^ rk
  */
 #include "sc_ct.h"
+#include "sc_le.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -72,11 +73,8 @@ SC_TARGET static inline void SC_NAME(stream128l)(const blk s[8], blk *z0, blk *z
 
 SC_TARGET static inline void SC_NAME(lengths)(uint8_t out[16], size_t adlen, size_t mlen)
 {
-	uint64_t a = (uint64_t) adlen * 8, m = (uint64_t) mlen * 8;
-	for (int i = 0; i < 8; i++) {
-		out[i] = (uint8_t) (a >> (8 * i));
-		out[8 + i] = (uint8_t) (m >> (8 * i));
-	}
+	sc_store_le(out, (uint64_t) adlen * 8, 8);
+	sc_store_le(out + 8, (uint64_t) mlen * 8, 8);
 }
 
 SC_TARGET static void SC_NAME(absorb128l)(blk s[8], const uint8_t *ad, size_t adlen)

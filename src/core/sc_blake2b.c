@@ -1,5 +1,6 @@
 #include "sc_blake2b.h"
 #include "sc_cpu.h"
+#include "sc_le.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -35,29 +36,6 @@ static inline uint64_t rotr64(uint64_t x, unsigned n)
 	return (x >> n) | (x << (64 - n));
 }
 
-static inline uint64_t load64(const uint8_t *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t v;
-	memcpy(&v, p, sizeof v);
-	return v;
-#else
-	return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16 | (uint64_t) p[3] << 24
-		| (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
-#endif
-}
-
-static inline void store64(uint8_t *p, uint64_t v)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(p, &v, sizeof v);
-#else
-	for (int i = 0; i < 8; i++) {
-		p[i] = (uint8_t) (v >> (8 * i));
-	}
-#endif
-}
-
 #define G(a, b, c, d, x, y) do { \
 	a = a + b + (x); d = rotr64(d ^ a, 32); \
 	c = c + d;       b = rotr64(b ^ c, 24); \
@@ -81,7 +59,7 @@ static void compress(uint64_t h[8], const uint8_t block[SC_BLAKE2B_BLOCK], uint6
 {
 	uint64_t m[16], v[16];
 	for (int i = 0; i < 16; i++) {
-		m[i] = load64(block + 8 * i);
+		m[i] = sc_load_le64(block + 8 * i);
 	}
 	for (int i = 0; i < 8; i++) {
 		v[i] = h[i];
@@ -111,7 +89,7 @@ static void digest(uint8_t *out, const uint64_t h[8], size_t out_len)
 {
 	uint8_t full[64];
 	for (size_t i = 0; i < (out_len + 7) / 8; i++) {
-		store64(full + 8 * i, h[i]);
+		sc_store_le64(full + 8 * i, h[i]);
 	}
 	memcpy(out, full, out_len);
 	sodium_memzero(full, sizeof full);
@@ -145,12 +123,12 @@ void sc_blake2b_keyed_init(sc_blake2b_state *s, size_t out_len, const uint8_t *k
 	s->out_len = (uint8_t) out_len;
 }
 
-void sc_blake2b_keyed_final(const sc_blake2b_state *s, uint8_t *out, const uint8_t *in, size_t len)
+void sc_blake2b_keyed_final(const sc_blake2b_state *s, uint8_t *out, size_t out_len, const uint8_t *in, size_t len)
 {
 	uint64_t h[8];
 	memcpy(h, s->h, sizeof h);
 	finish(h, s->t, in, len);
-	digest(out, h, s->out_len);
+	digest(out, h, out_len);
 	sodium_memzero(h, sizeof h);
 }
 
@@ -160,7 +138,7 @@ void sc_blake2b_keyed(uint8_t *out, size_t out_len, const uint8_t *in, size_t le
 	if (key_len > 0 && len > 0) {
 		sc_blake2b_state s;
 		sc_blake2b_keyed_init(&s, out_len, key, key_len);
-		sc_blake2b_keyed_final(&s, out, in, len);
+		sc_blake2b_keyed_final(&s, out, out_len, in, len);
 		sodium_memzero(&s, sizeof s);
 		return;
 	}
@@ -199,8 +177,8 @@ void sc_blake2b_keyed(uint8_t *out, size_t out_len, const uint8_t *in, size_t le
 } while (0)
 
 __attribute__((target("avx512f")))
-static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], const uint8_t *const in[8],
-	const size_t len[8], size_t n)
+static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], size_t out_len,
+	const uint8_t *const in[8], const size_t len[8], size_t n)
 {
 	uint64_t words[16][8] __attribute__((aligned(64)));
 	uint64_t t[8] __attribute__((aligned(64)));
@@ -213,7 +191,7 @@ static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], co
 		memcpy(block, in[from], len[from]);
 		memset(block + len[from], 0, sizeof block - len[from]);
 		for (size_t w = 0; w < 16; w++) {
-			words[w][l] = load64(block + 8 * w);
+			words[w][l] = sc_load_le64(block + 8 * w);
 		}
 		t[l] = s->t + len[from];
 	}
@@ -233,29 +211,30 @@ static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], co
 		_mm512_store_si512((void *) words[i], h);
 	}
 	for (size_t l = 0; l < n; l++) {
-		for (size_t i = 0; i < (s->out_len + 7u) / 8; i++) {
-			store64(bytes + 8 * i, words[i][l]);
+		for (size_t i = 0; i < (out_len + 7) / 8; i++) {
+			sc_store_le64(bytes + 8 * i, words[i][l]);
 		}
-		memcpy(out[l], bytes, s->out_len);
+		memcpy(out[l], bytes, out_len);
 	}
 	sodium_memzero(words, sizeof words);
 	sodium_memzero(block, sizeof block);
 	sodium_memzero(bytes, sizeof bytes);
-	sodium_memzero(m, sizeof m);
-	sodium_memzero(v, sizeof v);
+	/* m and v are not wiped: they live in registers, and wiping them as
+	 * arrays would only make the compiler store them first. The message
+	 * words are wiped above, in words and block. */
 }
 #endif
 
-void sc_blake2b_keyed_final_x8(const sc_blake2b_state *s, uint8_t *const out[8], const uint8_t *const in[8],
-	const size_t len[8], size_t n)
+void sc_blake2b_keyed_final_x8(const sc_blake2b_state *s, uint8_t *const out[8], size_t out_len,
+	const uint8_t *const in[8], const size_t len[8], size_t n)
 {
 #ifdef SC_BLAKE2B_AVX512
 	if (n > 1 && (sc_cpu_features() & SC_CPU_AVX512F)) {
-		final_x8_avx512(s, out, in, len, n);
+		final_x8_avx512(s, out, out_len, in, len, n);
 		return;
 	}
 #endif
 	for (size_t l = 0; l < n; l++) {
-		sc_blake2b_keyed_final(s, out[l], in[l], len[l]);
+		sc_blake2b_keyed_final(s, out[l], out_len, in[l], len[l]);
 	}
 }

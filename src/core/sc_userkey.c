@@ -83,11 +83,6 @@ int sc_unwrap_password(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[S
 	return password_open(user_key, blob, MODE1, password, password_len, opslimit, memlimit);
 }
 
-static uint32_t load_le32(const uint8_t *p)
-{
-	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
-}
-
 static bool limits_ok(unsigned long long ops, unsigned long long mem)
 {
 	return ops >= crypto_pwhash_OPSLIMIT_MIN && ops <= SC_WRAP_OPSLIMIT_MAX
@@ -96,7 +91,7 @@ static bool limits_ok(unsigned long long ops, unsigned long long mem)
 
 bool sc_wrap_limits(const uint8_t blob[SC_WRAP_MODE3_BYTES], unsigned long long *opslimit, size_t *memlimit)
 {
-	unsigned long long ops = load_le32(blob + 1), mem = (unsigned long long) load_le32(blob + 5) * 1024;
+	unsigned long long ops = sc_load_le(blob + 1, 4), mem = sc_load_le(blob + 5, 4) * 1024;
 	if (!limits_ok(ops, mem)) {
 		return false;
 	}
@@ -196,40 +191,31 @@ void sc_blind_context_state(sc_blind_state *out, const sc_blind_state *st)
 void sc_blind_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,
 	const uint8_t *input, size_t input_len)
 {
-	uint8_t full[SC_BLIND_INDEX_BYTES];
 	if (input_len == 0) {
 		memcpy(out, st->empty, out_len);
 		return;
 	}
-	sc_blake2b_keyed_final(&st->after_key, full, input, input_len);
-	memcpy(out, full, out_len);
-	sodium_memzero(full, sizeof full);
+	sc_blake2b_keyed_final(&st->after_key, out, out_len, input, input_len);
 }
 
 void sc_blind_hash_x8(uint8_t *const out[8], size_t out_len, const sc_blind_state *st,
 	const uint8_t *const in[8], const size_t len[8], size_t n)
 {
-	uint8_t full[8][SC_BLIND_INDEX_BYTES];
 	uint8_t *to[8];
 	const uint8_t *from[8];
-	size_t from_len[8], lane_of[8], k = 0;
+	size_t from_len[8], k = 0;
 	for (size_t l = 0; l < n; l++) {
 		if (len[l] == 0 || len[l] > SC_BLAKE2B_BLOCK) {
 			sc_blind_hash(out[l], out_len, st, in[l], len[l]);
 			continue;
 		}
-		to[k] = full[k];
+		to[k] = out[l];
 		from[k] = in[l];
-		from_len[k] = len[l];
-		lane_of[k++] = l;
+		from_len[k++] = len[l];
 	}
 	if (k > 0) {
-		sc_blake2b_keyed_final_x8(&st->after_key, to, from, from_len, k);
+		sc_blake2b_keyed_final_x8(&st->after_key, to, out_len, from, from_len, k);
 	}
-	for (size_t i = 0; i < k; i++) {
-		memcpy(out[lane_of[i]], full[i], out_len);
-	}
-	sodium_memzero(full, sizeof full);
 }
 
 static inline bool is_trim_char(char c)

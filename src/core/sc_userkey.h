@@ -22,6 +22,7 @@
 #define SC_USERKEY_H
 
 #include "sc_blake2b.h"
+#include "sc_le.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,15 +38,6 @@
 #define SC_WRAP_MEMLIMIT_MAX (4ULL << 30)
 #define SC_BLIND_KEY_BYTES  32
 #define SC_BLIND_INDEX_BYTES 32
-
-/* The n low bytes of v, little-endian: mode 3's limits, the typed
- * blind-index context's lengths. */
-static inline void sc_store_le(uint8_t *p, uint64_t v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		p[i] = (uint8_t) (v >> (8 * i));
-	}
-}
 
 /* 1, 2 or 3 for a blob of the right length and mode byte, else 0. */
 int sc_wrap_mode(const uint8_t *blob, size_t len);
