@@ -81,7 +81,7 @@ zend_result sc_keyring_seal(zend_object *keyring, zend_string *plaintext, zend_s
 zend_result sc_keyring_open(zend_object *keyring, zend_string *payload, zend_string **out);
 zend_result sc_blind_index_compute(zend_object *blind_index, zend_string *value, zend_string *column,
 	bool normalise, zend_string **out);
-/* How many column sub-keys a BlindIndex caches (test hook). */
+/* How many column hashing states a BlindIndex caches (test hook). */
 uint32_t sc_blind_index_cached(zend_object *blind_index);
 
 /* ---- Cipher ---- */
