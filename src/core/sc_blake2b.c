@@ -43,15 +43,22 @@ static inline uint64_t rotr64(uint64_t x, unsigned n)
 	c = c + d;       b = rotr64(b ^ c, 63); \
 } while (0)
 
-#define ROUND(r) do { \
-	G(v[0], v[4], v[8], v[12], m[sigma[r][0]], m[sigma[r][1]]); \
-	G(v[1], v[5], v[9], v[13], m[sigma[r][2]], m[sigma[r][3]]); \
-	G(v[2], v[6], v[10], v[14], m[sigma[r][4]], m[sigma[r][5]]); \
-	G(v[3], v[7], v[11], v[15], m[sigma[r][6]], m[sigma[r][7]]); \
-	G(v[0], v[5], v[10], v[15], m[sigma[r][8]], m[sigma[r][9]]); \
-	G(v[1], v[6], v[11], v[12], m[sigma[r][10]], m[sigma[r][11]]); \
-	G(v[2], v[7], v[8], v[13], m[sigma[r][12]], m[sigma[r][13]]); \
-	G(v[3], v[4], v[9], v[14], m[sigma[r][14]], m[sigma[r][15]]); \
+/* One round of F with the mixing function g: G on words, GV on vectors. */
+#define ROUND(g, r) do { \
+	g(v[0], v[4], v[8], v[12], m[sigma[r][0]], m[sigma[r][1]]); \
+	g(v[1], v[5], v[9], v[13], m[sigma[r][2]], m[sigma[r][3]]); \
+	g(v[2], v[6], v[10], v[14], m[sigma[r][4]], m[sigma[r][5]]); \
+	g(v[3], v[7], v[11], v[15], m[sigma[r][6]], m[sigma[r][7]]); \
+	g(v[0], v[5], v[10], v[15], m[sigma[r][8]], m[sigma[r][9]]); \
+	g(v[1], v[6], v[11], v[12], m[sigma[r][10]], m[sigma[r][11]]); \
+	g(v[2], v[7], v[8], v[13], m[sigma[r][12]], m[sigma[r][13]]); \
+	g(v[3], v[4], v[9], v[14], m[sigma[r][14]], m[sigma[r][15]]); \
+} while (0)
+
+/* All twelve, spelled out: with constant indices v and m stay in registers. */
+#define ROUNDS(g) do { \
+	ROUND(g, 0); ROUND(g, 1); ROUND(g, 2); ROUND(g, 3); ROUND(g, 4); ROUND(g, 5); \
+	ROUND(g, 6); ROUND(g, 7); ROUND(g, 8); ROUND(g, 9); ROUND(g, 10); ROUND(g, 11); \
 } while (0)
 
 /* RFC 7693, 3.2: F, on one block; t is the byte count including this block. */
@@ -69,9 +76,7 @@ static void compress(uint64_t h[8], const uint8_t block[SC_BLAKE2B_BLOCK], uint6
 	if (last) {
 		v[14] = ~v[14];
 	}
-	/* Spelled out: with constant indices v and m stay in registers. */
-	ROUND(0); ROUND(1); ROUND(2); ROUND(3); ROUND(4); ROUND(5);
-	ROUND(6); ROUND(7); ROUND(8); ROUND(9); ROUND(10); ROUND(11);
+	ROUNDS(G);
 	for (int i = 0; i < 8; i++) {
 		h[i] ^= v[i] ^ v[i + 8];
 	}
@@ -165,16 +170,6 @@ void sc_blake2b_keyed(uint8_t *out, size_t out_len, const uint8_t *in, size_t le
 	c = _mm512_add_epi64(c, d);                       b = _mm512_ror_epi64(_mm512_xor_si512(b, c), 63); \
 } while (0)
 
-#define ROUNDV(r) do { \
-	GV(v[0], v[4], v[8], v[12], m[sigma[r][0]], m[sigma[r][1]]); \
-	GV(v[1], v[5], v[9], v[13], m[sigma[r][2]], m[sigma[r][3]]); \
-	GV(v[2], v[6], v[10], v[14], m[sigma[r][4]], m[sigma[r][5]]); \
-	GV(v[3], v[7], v[11], v[15], m[sigma[r][6]], m[sigma[r][7]]); \
-	GV(v[0], v[5], v[10], v[15], m[sigma[r][8]], m[sigma[r][9]]); \
-	GV(v[1], v[6], v[11], v[12], m[sigma[r][10]], m[sigma[r][11]]); \
-	GV(v[2], v[7], v[8], v[13], m[sigma[r][12]], m[sigma[r][13]]); \
-	GV(v[3], v[4], v[9], v[14], m[sigma[r][14]], m[sigma[r][15]]); \
-} while (0)
 
 __attribute__((target("avx512f")))
 static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], size_t out_len,
@@ -204,8 +199,7 @@ static void final_x8_avx512(const sc_blake2b_state *s, uint8_t *const out[8], si
 	}
 	v[12] = _mm512_xor_si512(v[12], _mm512_load_si512((const void *) t));
 	v[14] = _mm512_set1_epi64((long long) ~iv[6]); /* every lane's block is its last */
-	ROUNDV(0); ROUNDV(1); ROUNDV(2); ROUNDV(3); ROUNDV(4); ROUNDV(5);
-	ROUNDV(6); ROUNDV(7); ROUNDV(8); ROUNDV(9); ROUNDV(10); ROUNDV(11);
+	ROUNDS(GV);
 	for (size_t i = 0; i < 8; i++) {
 		__m512i h = _mm512_xor_si512(_mm512_set1_epi64((long long) s->h[i]), _mm512_xor_si512(v[i], v[i + 8]));
 		_mm512_store_si512((void *) words[i], h);
