@@ -71,6 +71,8 @@ ZEND_EXTERN_MODULE_GLOBALS(sodium_crypt)
 void sc_register_key_wrap(void);
 void sc_register_key_context(void);
 void sc_register_blind_index(void);
+void sc_register_hasher(void);
+void sc_register_signing_key(void);
 /* KeyContext::clear(), also run at request shutdown. */
 void sc_key_context_clear(void);
 

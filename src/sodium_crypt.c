@@ -134,6 +134,8 @@ static PHP_MINIT_FUNCTION(sodium_crypt)
 	sc_register_key_wrap();
 	sc_register_key_context();
 	sc_register_blind_index();
+	sc_register_hasher();
+	sc_register_signing_key();
 	sc_api_init();
 	return SUCCESS;
 }
