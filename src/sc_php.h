@@ -73,6 +73,8 @@ void sc_register_key_context(void);
 void sc_register_blind_index(void);
 void sc_register_hasher(void);
 void sc_register_signing_key(void);
+void sc_register_stream_sealer(void);
+void sc_register_stream_opener(void);
 /* KeyContext::clear(), also run at request shutdown. */
 void sc_key_context_clear(void);
 

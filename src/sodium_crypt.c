@@ -136,6 +136,8 @@ static PHP_MINIT_FUNCTION(sodium_crypt)
 	sc_register_blind_index();
 	sc_register_hasher();
 	sc_register_signing_key();
+	sc_register_stream_sealer();
+	sc_register_stream_opener();
 	sc_api_init();
 	return SUCCESS;
 }

@@ -46,5 +46,6 @@ KeyWrap::unwrapWithPassword($password)
 KeyWrap::wrapWithPassword($password)
 Keyring::seal($plaintext)
 Keyring::sealMany($plaintexts)
+StreamSealer::push($chunk)
 wrapWithPassword: SodiumCrypt\Key, SensitiveParameterValue
 bool(false)
