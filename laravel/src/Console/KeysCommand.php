@@ -10,6 +10,8 @@ use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\BlindIndexes;
 use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Hashing;
+use SodiumCrypt\Laravel\Signing;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\KeyUsage;
@@ -26,7 +28,8 @@ use Symfony\Component\Console\Attribute\AsCommand;
  * still opens. The first run also gives global blind indexes their own key
  * (BLIND_INDEX_KEY: the APP_KEY they were made with), so they never depend
  * on APP_KEY again. --prune drops the previous keys no stored value needs;
- * --blind-index rotates BLIND_INDEX_KEY alone (then crypto:reindex).
+ * --blind-index rotates BLIND_INDEX_KEY alone (then crypto:reindex). The
+ * Hashing and Sign facades' keys are made when missing, never replaced.
  */
 #[AsCommand(name: 'crypto:keys')]
 final class KeysCommand extends Command
@@ -39,6 +42,14 @@ final class KeysCommand extends Command
         {--prune : Drop the previous keys that no stored value needs any more (see crypto:status)}
         {--blind-index : Rotate BLIND_INDEX_KEY instead (the old one leads BLIND_INDEX_PREVIOUS_KEYS); then run crypto:reindex}
         {--force : Do not ask in production}';
+
+    /** The facades' keys and their lengths: BLAKE2b hashing, HMAC, and the Ed25519 seed. */
+    private const FACADE_KEYS = ['CRYPTO_BLAKE2B_HASHING_KEY' => 32, 'CRYPTO_HMAC_KEY' => 32, 'CRYPTO_EDDSA_KEY' => 32];
+    private const FACADE_KEY_CONFIG = [
+        'CRYPTO_BLAKE2B_HASHING_KEY' => 'sodium-crypt.hashing.key',
+        'CRYPTO_HMAC_KEY' => 'sodium-crypt.signing.hmac_key',
+        'CRYPTO_EDDSA_KEY' => 'sodium-crypt.signing.eddsa_key',
+    ];
 
     protected $description = 'Generate the APP_KEY for the configured cipher, keeping the old one in APP_PREVIOUS_KEYS';
 
@@ -81,11 +92,25 @@ final class KeysCommand extends Command
             // The indexes made so far are under APP_KEY: it stays their key.
             $values['BLIND_INDEX_KEY'] = $old !== null && $old !== '' && AppKeys::parse($old)->length() === 32 ? $old : self::newKeyText(32);
         }
+        // The Hashing and Sign facades' keys, under laravel-crypto's names: made
+        // once and never replaced here (a new one would change every digest).
+        $made = [];
+        foreach (self::FACADE_KEYS as $envName => $bytes) {
+            if (!$env->get($envName) && !env($envName)) {
+                $values[$envName] = self::newKeyText($bytes);
+                $made[] = $envName;
+            }
+        }
         if (!$this->writeEnv($env, $values)) {
             return self::FAILURE;
         }
 
         $config->set('app.key', $text);
+        foreach (self::FACADE_KEY_CONFIG as $envName => $configName) {
+            if (isset($values[$envName])) {
+                $config->set($configName, $values[$envName]);
+            }
+        }
         if (isset($values['APP_PREVIOUS_KEYS'])) {
             $config->set('app.previous_keys', explode(',', $values['APP_PREVIOUS_KEYS']));
         }
@@ -102,9 +127,10 @@ final class KeysCommand extends Command
         sodium_memzero($text);
         $values = [];
 
-        $this->components->info(sprintf('New %d-byte APP_KEY for %s written to %s%s.',
+        $this->components->info(sprintf('New %d-byte APP_KEY for %s written to %s%s%s.',
             $length, $cipher->laravelName(), basename($this->laravel->environmentFilePath()),
-            $old ? '; the old key leads APP_PREVIOUS_KEYS' : ''));
+            $old ? '; the old key leads APP_PREVIOUS_KEYS' : '',
+            $made ? '; new '.implode(', ', $made).' for the Hashing and Sign facades' : ''));
         $this->warnIfCached();
         return self::SUCCESS;
     }
@@ -234,7 +260,7 @@ final class KeysCommand extends Command
 
     private function forgetKeyedServices(): void
     {
-        foreach (['encrypter', UserKeys::class, BlindIndexes::class] as $abstract) {
+        foreach (['encrypter', UserKeys::class, BlindIndexes::class, Hashing::class, Signing::class] as $abstract) {
             $this->laravel->forgetInstance($abstract);
         }
     }

@@ -1,0 +1,29 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel;
+
+/**
+ * Digests and signatures as text: base64url without padding (columns and
+ * URLs) or hex. Decoding untrusted text never warns: null when it is not
+ * valid. libsodium's codecs are constant time.
+ *
+ * @internal
+ */
+final class Encoding
+{
+    public static function encode(string $as, string $raw): string
+    {
+        return $as === 'hex' ? sodium_bin2hex($raw) : sodium_bin2base64($raw, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    }
+
+    public static function decode(string $as, string $text): ?string
+    {
+        try {
+            return $as === 'hex' ? sodium_hex2bin($text) : sodium_base642bin($text, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        } catch (\SodiumException) {
+            return null;
+        }
+    }
+}
