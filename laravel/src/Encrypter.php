@@ -13,6 +13,7 @@ use SodiumCrypt\Cipher;
 use SodiumCrypt\CryptoException;
 use SodiumCrypt\Key;
 use SodiumCrypt\Keyring;
+use SodiumCrypt\Laravel\Encoding\Encoders;
 use SodiumCrypt\Laravel\Support\LaravelPayload;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 use SodiumCrypt\PayloadFormat;
@@ -35,8 +36,11 @@ final class Encrypter implements EncrypterContract, StringEncrypter
      * @param list<Cipher> $reads the ciphers the ring reads besides its own (the
      *        Keyring's $alsoRead), for describe(); the ring itself enforces them
      */
-    public function __construct(private readonly Keyring $keyring, private readonly array $reads = [])
-    {
+    public function __construct(
+        private readonly Keyring $keyring,
+        private readonly array $reads = [],
+        private readonly Encoders $encoders = new Encoders(allowedClasses: true),
+    ) {
     }
 
     /**
@@ -55,7 +59,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
 
     public function encrypt(#[\SensitiveParameter] $value, $serialize = true): string
     {
-        return $this->seal($serialize ? serialize($value) : $value);
+        return $this->seal($serialize ? $this->encoders->encode($value) : $value);
     }
 
     public function encryptString(#[\SensitiveParameter] $value): string
@@ -66,7 +70,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     public function decrypt($payload, $unserialize = true): mixed
     {
         $plaintext = $this->open($payload);
-        return $unserialize ? unserialize($plaintext) : $plaintext;
+        return $unserialize ? $this->encoders->decode($plaintext) : $plaintext;
     }
 
     public function decryptString($payload): string

@@ -8,9 +8,16 @@ use Illuminate\Auth\Events\PasswordReset;
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Foundation\Application;
 use Illuminate\Contracts\Http\Kernel as HttpKernel;
+use Illuminate\Filesystem\FilesystemAdapter;
+use Illuminate\Filesystem\FilesystemManager;
 use Illuminate\Routing\Router;
+use Illuminate\Support\Arr;
+use League\Flysystem\Filesystem as Flysystem;
 use Illuminate\Support\ServiceProvider;
 use SodiumCrypt\BlindIndex;
+use SodiumCrypt\Key;
+use SodiumCrypt\PayloadFormat;
+use SodiumCrypt\SigningKey;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
@@ -19,6 +26,10 @@ use SodiumCrypt\Laravel\Console\ReencryptCommand;
 use SodiumCrypt\Laravel\Console\ReindexCommand;
 use SodiumCrypt\Laravel\Console\RewrapUsersCommand;
 use SodiumCrypt\Laravel\Console\StatusCommand;
+use SodiumCrypt\Laravel\Encoding\Encoders;
+use SodiumCrypt\Laravel\Filesystem\DiskKeys;
+use SodiumCrypt\Laravel\Filesystem\EncryptedAdapter;
+use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
 use SodiumCrypt\Laravel\Events\PasswordChanged;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Http\Middleware\BootPerUserEncryption;
@@ -29,6 +40,7 @@ use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
+use SodiumCrypt\Laravel\Support\SigningKeys;
 
 /**
  * Makes sodium_crypt Laravel's encrypter. Package discovery registers it; an
@@ -54,6 +66,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         $this->registerUserEncrypter();
         $this->registerBlindIndexes();
         $this->registerMiddleware();
+        $this->registerHashingAndSigning();
+        $this->registerEncryptedDisk();
     }
 
     /**
@@ -83,18 +97,82 @@ final class SodiumCryptServiceProvider extends ServiceProvider
             try {
                 $cipher = Ciphers::configured($config);
                 $reads = Ciphers::reads($config, $cipher);
+                $format = Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher);
                 return new Encrypter(new Keyring(
                     $cipher,
                     AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
                     AppKeys::parseList($config->get('app.previous_keys', [])),
-                    Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher),
+                    $format,
                     $reads,
-                ), $reads);
+                ), $reads, self::encoders($config, $format));
             } catch (InvalidConfiguration $e) {
                 return new MisconfiguredEncrypter($e->getMessage());
             }
         });
         $this->app->alias('encrypter', Encrypter::class);
+    }
+
+    private static function encoders(Repository $config, PayloadFormat $format): Encoders
+    {
+        $allowed = $config->get('sodium-crypt.encoder.allowed_classes', false);
+        return new Encoders(
+            (string) $config->get('sodium-crypt.encoder.write', 'php'),
+            (string) $config->get('sodium-crypt.encoder.untagged', 'php'),
+            is_array($allowed) ? array_values($allowed) : (bool) $allowed,
+            $format === PayloadFormat::V1,
+            (bool) $config->get('sodium-crypt.encoder.json_assoc', true),
+        );
+    }
+
+    /**
+     * The Hashing and Sign facades. Keys are read at first use, so an app that
+     * uses only one of them needs only its key.
+     */
+    private function registerHashingAndSigning(): void
+    {
+        $this->app->singleton(Hashing::class, static function (Application $app): Hashing {
+            $config = $app->make('config');
+            $key = $config->get('sodium-crypt.hashing.key');
+            return new Hashing(
+                (string) $config->get('sodium-crypt.hashing.driver', 'blake2b'),
+                $key ? static fn (): Key => AppKeys::parse($key, 'CRYPTO_BLAKE2B_HASHING_KEY') : null,
+                (int) $config->get('sodium-crypt.hashing.output_bytes', 32),
+            );
+        });
+        $this->app->singleton(Signing::class, static function (Application $app): Signing {
+            $config = $app->make('config');
+            return new Signing(
+                (string) $config->get('sodium-crypt.signing.driver', 'blake2b'),
+                static fn (): Key => AppKeys::parse($config->get('sodium-crypt.signing.hmac_key'), 'CRYPTO_HMAC_KEY'),
+                static fn (): SigningKey => SigningKeys::load(
+                    $config->get('sodium-crypt.signing.eddsa_key'), $config->get('sodium-crypt.signing.eddsa_key_file')),
+                (int) $config->get('sodium-crypt.signing.output_bytes', 32),
+            );
+        });
+    }
+
+    /**
+     * The 'sodium-encrypted' Storage driver: 'disk' names the disk it wraps;
+     * files are under 'key' (default APP_KEY) and open under it or
+     * 'previous_keys' (default APP_PREVIOUS_KEYS); 'user' => true puts them
+     * under the request's user key (KeyContext) instead.
+     */
+    private function registerEncryptedDisk(): void
+    {
+        $this->callAfterResolving('filesystem', static function (FilesystemManager $filesystem, Application $app): void {
+            $filesystem->extend('sodium-encrypted', static function (Application $app, array $config): EncryptedDisk {
+                $inner = $config['disk'] ?? null;
+                if (!is_string($inner) || $inner === '') {
+                    throw new InvalidConfiguration("A 'sodium-encrypted' disk needs 'disk' => the name of the disk it wraps (local, s3, …).");
+                }
+                $disk = $app->make('filesystem')->disk($inner);
+                if (!$disk instanceof FilesystemAdapter) {
+                    throw new InvalidConfiguration(sprintf("The disk '%s' that a 'sodium-encrypted' disk wraps is not a Flysystem disk.", $inner));
+                }
+                $adapter = new EncryptedAdapter($disk->getAdapter(), DiskKeys::files($app->make('config'), $config), $inner);
+                return new EncryptedDisk(new Flysystem($adapter, Arr::only($config, ['directory_visibility', 'visibility'])), $adapter, $config);
+            });
+        });
     }
 
     private function registerUserKeys(): void
@@ -119,7 +197,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         $this->app->singleton(UserEncrypter::class, static function (Application $app): UserEncrypter {
             $config = $app->make('config');
             $cipher = Ciphers::resolve((string) $config->get('sodium-crypt.user.cipher'), 'sodium-crypt.user.cipher');
-            return new UserEncrypter($cipher, Ciphers::format((string) $config->get('sodium-crypt.user.format'), $cipher));
+            $format = Ciphers::format((string) $config->get('sodium-crypt.user.format'), $cipher);
+            return new UserEncrypter($cipher, $format, self::encoders($config, $format));
         });
     }
 

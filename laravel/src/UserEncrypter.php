@@ -9,6 +9,7 @@ use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Keyring;
+use SodiumCrypt\Laravel\Encoding\Encoders;
 use SodiumCrypt\PayloadFormat;
 
 /**
@@ -27,6 +28,7 @@ final class UserEncrypter
     public function __construct(
         private readonly Cipher $cipher = Cipher::Aegis256,
         private readonly PayloadFormat $format = PayloadFormat::V1,
+        private readonly Encoders $encoders = new Encoders(allowedClasses: true),
     ) {
     }
 
@@ -78,7 +80,7 @@ final class UserEncrypter
     {
         $key = KeyContext::get();
         if ($key !== $this->key) {
-            $this->encrypter = new Encrypter(new Keyring($this->cipher, $key, [], $this->format));
+            $this->encrypter = new Encrypter(new Keyring($this->cipher, $key, [], $this->format), [], $this->encoders);
             $this->index = new BlindIndexes(new BlindIndex($key));
             $this->key = $key;
         }

@@ -1,0 +1,53 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Encoding;
+
+/**
+ * MessagePack (the PECL msgpack extension) in its portable form
+ * (msgpack.php_only off): maps, arrays and scalars, so no class is ever
+ * made; objects are written as maps of their public properties and read back
+ * as arrays, as JSON does.
+ */
+final class MessagePackEncoder implements Encoder
+{
+    public function __construct()
+    {
+        Encoders::requireExtension('msgpack');
+    }
+
+    public function name(): string
+    {
+        return 'msgpack';
+    }
+
+    public function encode(mixed $value): string
+    {
+        return self::portable(static fn () => msgpack_pack($value));
+    }
+
+    public function decode(string $bytes): mixed
+    {
+        set_error_handler(static fn (): bool => true);
+        try {
+            $value = self::portable(static fn () => msgpack_unpack($bytes));
+        } finally {
+            restore_error_handler();
+        }
+        if (($value === null || $value === false) && $bytes !== msgpack_pack($value)) {
+            throw new ValueEncodingFailed('The decrypted value is not valid MessagePack.');
+        }
+        return $value;
+    }
+
+    private static function portable(\Closure $call): mixed
+    {
+        $was = ini_set('msgpack.php_only', '0');
+        try {
+            return $call();
+        } finally {
+            ini_set('msgpack.php_only', (string) $was);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Filesystem;
+
+/**
+ * A read-only PHP stream over a generator of strings, so that a disk can hand
+ * out (and Flysystem adapters consume) ciphertext or plaintext produced one
+ * chunk at a time. An exception the generator throws (a tampered chunk)
+ * comes out of the fread() or stream_copy_to_stream() that asked for it.
+ *
+ * @internal
+ */
+final class GeneratorStream
+{
+    private const PROTOCOL = 'sodium-crypt.chunks';
+
+    /** @var resource|null set by PHP for stream wrappers */
+    public $context;
+
+    private \Generator $chunks;
+    private string $buffer = '';
+    private int $at = 0;
+
+    /** @return resource */
+    public static function open(\Generator $chunks)
+    {
+        if (!in_array(self::PROTOCOL, stream_get_wrappers(), true)) {
+            stream_wrapper_register(self::PROTOCOL, self::class);
+        }
+        $stream = fopen(self::PROTOCOL.'://', 'rb', false, stream_context_create([self::PROTOCOL => ['chunks' => $chunks]]));
+        if ($stream === false) {
+            throw new \RuntimeException('Could not open a chunk stream');
+        }
+        return $stream;
+    }
+
+    public function stream_open(string $path, string $mode, int $options, ?string &$openedPath): bool
+    {
+        $chunks = stream_context_get_options($this->context)[self::PROTOCOL]['chunks'] ?? null;
+        if (!$chunks instanceof \Generator || $mode !== 'rb') {
+            return false;
+        }
+        $this->chunks = $chunks;
+        return true;
+    }
+
+    public function stream_read(int $count): string
+    {
+        while (strlen($this->buffer) < $count && $this->chunks->valid()) {
+            $this->buffer .= $this->chunks->current();
+            $this->chunks->next();
+        }
+        $out = substr($this->buffer, 0, $count);
+        $this->buffer = substr($this->buffer, strlen($out));
+        $this->at += strlen($out);
+        return $out;
+    }
+
+    public function stream_eof(): bool
+    {
+        return $this->buffer === '' && !$this->chunks->valid();
+    }
+
+    public function stream_tell(): int
+    {
+        return $this->at;
+    }
+
+    /** Not seekable: Flysystem does not rewind it, S3 uploads it as a stream. */
+    public function stream_seek(int $offset, int $whence): bool
+    {
+        return false;
+    }
+
+    /** @return array<string, int>|false */
+    public function stream_stat(): array|false
+    {
+        return false;
+    }
+
+    public function stream_close(): void
+    {
+        $this->buffer = '';
+    }
+}
