@@ -11,7 +11,7 @@ require __DIR__ . '/userland.php';
 require __DIR__ . '/../examples/demo/vendor/autoload.php';
 
 use Illuminate\Encryption\Encrypter as LaravelEncrypter;
-use SodiumCrypt\{BlindIndex, Cipher, Key, KeyContext, Keyring, KeyWrap, PayloadFormat};
+use SodiumCrypt\{BlindIndex, Cipher, Hasher, Key, KeyContext, Keyring, KeyWrap, PayloadFormat, SigningKey};
 use SodiumCrypt\Laravel\Encrypter as SodiumEncrypter;
 
 $bench = Bench::fromArgv($argv);
@@ -107,6 +107,24 @@ $extra['blind index, one value'] = [$bench->time(fn () => $bi->compute($values[7
 $extra['blind index, computeMany 1,000'] = [$bench->time(fn () => $bi->computeMany($values, 'email')),
     $bench->time(function () use ($ul, $values) { foreach ($values as $v) { $ul->compute($v, 'email'); } })];
 
+// The Hashing and Sign facades' work, 1 KiB: the extension's Hasher/SigningKey
+// against the ext/sodium and ext/hash calls laravel-crypto makes.
+$kib = random_bytes(1024);
+$macKey = Key::fromBytes($raw);
+$edSeed = random_bytes(32);
+$edSecret = sodium_crypto_sign_secretkey(sodium_crypto_sign_seed_keypair($edSeed));
+$hashers = [
+    'BLAKE2b-256 keyed, 1 KiB' => [new Hasher('blake2b', $macKey), fn () => sodium_crypto_generichash($kib, $raw, 32)],
+    'SHA-512/256, 1 KiB' => [new Hasher('sha512/256'), fn () => hash('sha512/256', $kib, true)],
+    'HMAC-SHA-512/256, 1 KiB' => [new Hasher('hmac-sha512/256', $macKey), fn () => sodium_crypto_auth($kib, $raw)],
+    'HMAC-SHA-512, 1 KiB' => [new Hasher('hmac-sha512', $macKey), fn () => hash_hmac('sha512', $kib, $raw, true)],
+];
+foreach ($hashers as $work => [$ours, $theirs]) {
+    $extra[$work] = [$bench->time(fn () => $ours->hash($kib)), $bench->time($theirs)];
+}
+$signer = new SigningKey(Key::fromBytes($edSeed));
+$extra['Ed25519 sign, 1 KiB'] = [$bench->time(fn () => $signer->sign($kib)), $bench->time(fn () => sodium_crypto_sign_detached($kib, $edSecret))];
+
 $wrap = new KeyWrap();
 $userKey = Key::generate();
 $appKey = Key::fromBytes($key32);
@@ -191,6 +209,47 @@ $peak = function (string $code): float {
         . $code . ' echo (memory_get_peak_usage() - $base) / 1048576;';
     return (float) shell_exec(escapeshellarg($php) . ' -r ' . escapeshellarg($script));
 };
+// The 'sodium-encrypted' disk over the local driver against the local driver
+// alone: one file written with writeStream() and read back through readStream().
+$diskMiB = $quick ? 16 : 100;
+$diskDir = sys_get_temp_dir() . '/sc-bench-disk-' . getmypid();
+@mkdir($diskDir);
+$srcFile = "$diskDir/source.bin";
+$fh = fopen($srcFile, 'wb');
+for ($i = 0; $i < $diskMiB; $i++) {
+    fwrite($fh, random_bytes(1 << 20));
+}
+fclose($fh);
+$local = new \League\Flysystem\Local\LocalFilesystemAdapter("$diskDir/root");
+$diskKey = Key::fromBytes($key32);
+$vault = new \SodiumCrypt\Laravel\Filesystem\EncryptedAdapter($local,
+    new \SodiumCrypt\Laravel\Filesystem\ChunkedFiles(fn () => $diskKey, fn () => [$diskKey]));
+$disk = [];
+foreach (['local driver' => $local, 'sodium-encrypted over local' => $vault] as $name => $adapter) {
+    $times = ['write' => [], 'read' => []];
+    for ($round = 0; $round < ($quick ? 1 : 5); $round++) {
+        $plainIn = fopen($srcFile, 'rb');
+        $t = hrtime(true);
+        $adapter->writeStream('big.bin', $plainIn, new \League\Flysystem\Config());
+        $times['write'][] = (hrtime(true) - $t) / 1e9;
+        fclose($plainIn);
+        $t = hrtime(true);
+        $readBack = $adapter->readStream('big.bin');
+        while (!feof($readBack)) {
+            fread($readBack, 1 << 16);
+        }
+        fclose($readBack);
+        $times['read'][] = (hrtime(true) - $t) / 1e9;
+    }
+    sort($times['write']);
+    sort($times['read']);
+    $disk[$name] = ['write' => $times['write'][intdiv(count($times['write']), 2)], 'read' => $times['read'][intdiv(count($times['read']), 2)]];
+}
+array_map('unlink', glob("$diskDir/root/*") ?: []);
+@rmdir("$diskDir/root");
+unlink($srcFile);
+@rmdir($diskDir);
+
 $memory = [
     'sodium_crypt aegis-256 (Crypt)' => $peak('$e = new SodiumCrypt\Laravel\Encrypter(new SodiumCrypt\Keyring(SodiumCrypt\Cipher::Aegis256, SodiumCrypt\Key::fromBytes($k))); $p = $e->encryptString($m);'),
     'Laravel AES-256-CBC' => $peak('$e = new Illuminate\Encryption\Encrypter($k, "aes-256-cbc"); $p = $e->encryptString($m);'),
@@ -221,6 +280,11 @@ $alt = [
     'KeyContext set + clear' => 'no userland equivalent',
     'unwrap, mode 2 (server key)' => 'userland ext/sodium',
     'unwrap, mode 3 (Argon2id INTERACTIVE)' => 'userland ext/sodium',
+    'BLAKE2b-256 keyed, 1 KiB' => 'ext/sodium generichash',
+    'SHA-512/256, 1 KiB' => 'ext/hash',
+    'HMAC-SHA-512/256, 1 KiB' => 'ext/sodium crypto_auth',
+    'HMAC-SHA-512, 1 KiB' => 'ext/hash hash_hmac',
+    'Ed25519 sign, 1 KiB' => 'ext/sodium sign_detached',
     'read 1,000 rows, encrypted cast' => 'Laravel AES-256-CBC',
     'read 1,000 rows, Encrypted:bound,user_id cast' => 'sodium_crypt, the same cast unbound',
 ];
@@ -233,6 +297,11 @@ $md .= sprintf("\n### crypto:reencrypt, 1-column model, SQLite (%s rows written 
 $md .= sprintf("| crypto:reencrypt (chunked transactions, conditional UPDATEs) | %s | %.1f× |\n| Eloquent loop: read, assign, save() | %s | 1.0× |\n",
     number_format($reencrypt['command_rows_per_second']), $reencrypt['command_rows_per_second'] / $reencrypt['eloquent_loop_rows_per_second'],
     number_format($reencrypt['eloquent_loop_rows_per_second']));
+$md .= sprintf("\n### Encrypted disk: one %d MiB file, writeStream() then readStream() (median of %d)\n\n| disk | write MiB/s | read MiB/s | write time × plain | read time × plain |\n|---|---:|---:|---:|---:|\n", $diskMiB, $quick ? 1 : 5);
+foreach ($disk as $name => $d) {
+    $md .= sprintf("| %s | %s | %s | %.2f× | %.2f× |\n", $name, number_format($diskMiB / $d['write']), number_format($diskMiB / $d['read']),
+        $d['write'] / $disk['local driver']['write'], $d['read'] / $disk['local driver']['read']);
+}
 $md .= "\n### Peak memory of one 1 MiB encryptString (over baseline)\n\n| implementation | MiB |\n|---|---:|\n";
 foreach ($memory as $name => $mib) {
     $md .= sprintf("| %s | %.2f |\n", $name, $mib);
@@ -243,7 +312,7 @@ echo $md;
 file_put_contents("$out/bench.md", $md);
 file_put_contents("$out/bench.json", json_encode(['machine' => $facts, 'aead' => $results,
     'per_user' => array_map(fn ($p) => ['sodium_crypt' => $p[0], 'alternative' => $p[1]], $extra),
-    'reencrypt' => $reencrypt, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
+    'reencrypt' => $reencrypt, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
 file_put_contents("$out/bench.svg", svg_chart($results, $facts));
 fwrite(STDERR, "wrote $out/bench.md, bench.json, bench.svg\n");
 

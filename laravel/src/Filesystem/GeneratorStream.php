@@ -21,6 +21,7 @@ final class GeneratorStream
 
     private \Generator $chunks;
     private string $buffer = '';
+    private int $offset = 0;
     private int $at = 0;
 
     /** @return resource */
@@ -46,21 +47,26 @@ final class GeneratorStream
         return true;
     }
 
+    /** At most $count bytes, from the current chunk only: no buffer is copied but the slice returned. */
     public function stream_read(int $count): string
     {
-        while (strlen($this->buffer) < $count && $this->chunks->valid()) {
-            $this->buffer .= $this->chunks->current();
+        while ($this->offset >= strlen($this->buffer)) {
+            if (!$this->chunks->valid()) {
+                return '';
+            }
+            $this->buffer = $this->chunks->current();
+            $this->offset = 0;
             $this->chunks->next();
         }
-        $out = substr($this->buffer, 0, $count);
-        $this->buffer = substr($this->buffer, strlen($out));
+        $out = substr($this->buffer, $this->offset, $count);
+        $this->offset += strlen($out);
         $this->at += strlen($out);
         return $out;
     }
 
     public function stream_eof(): bool
     {
-        return $this->buffer === '' && !$this->chunks->valid();
+        return $this->offset >= strlen($this->buffer) && !$this->chunks->valid();
     }
 
     public function stream_tell(): int
