@@ -1,5 +1,8 @@
 /* SodiumCrypt\SigningKey: Ed25519 through libsodium's crypto_sign, the
- * secret in a Key (libsodium's 64-byte form, seed ‖ public key). */
+ * secret in a Key. crypto_sign wants its 64-byte form (seed ‖ public key):
+ * from a seed it is derived once into locked memory of its own, except for
+ * KeyContext's key, whose copy would outlive clear(): that one is derived
+ * at each signature. */
 #include "sc_php.h"
 #include "signing_key_arginfo.h"
 
@@ -9,7 +12,8 @@ zend_class_entry *sc_ce_SigningKey;
 static zend_object_handlers signing_handlers;
 
 typedef struct {
-	zend_object *secret;   /* a 64-byte Key, referenced; NULL until constructed */
+	zend_object *key;      /* the Key given, referenced; NULL until constructed */
+	zend_object *derived;  /* the 64-byte form of a seed, or NULL (see above) */
 	uint8_t public_key[crypto_sign_PUBLICKEYBYTES];
 	zend_object std;
 } sc_signing_obj;
@@ -30,8 +34,11 @@ static zend_object *signing_create(zend_class_entry *ce)
 static void signing_free(zend_object *obj)
 {
 	sc_signing_obj *signing = signing_from_obj(obj);
-	if (signing->secret) {
-		OBJ_RELEASE(signing->secret);
+	if (signing->key) {
+		OBJ_RELEASE(signing->key);
+	}
+	if (signing->derived) {
+		OBJ_RELEASE(signing->derived);
 	}
 	zend_object_std_dtor(obj);
 }
@@ -39,7 +46,7 @@ static void signing_free(zend_object *obj)
 static sc_signing_obj *this_signing(zval *this_ptr)
 {
 	sc_signing_obj *signing = signing_from_obj(Z_OBJ_P(this_ptr));
-	if (!signing->secret) {
+	if (!signing->key) {
 		zend_throw_error(NULL, "This SodiumCrypt\\SigningKey has not been constructed");
 		return NULL;
 	}
@@ -55,7 +62,7 @@ PHP_METHOD(SodiumCrypt_SigningKey, __construct)
 		Z_PARAM_OBJ_OF_CLASS(key_obj, sc_ce_Key)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (signing->secret) {
+	if (signing->key) {
 		zend_throw_error(NULL, "Cannot call SodiumCrypt\\SigningKey::__construct() twice");
 		RETURN_THROWS();
 	}
@@ -63,31 +70,28 @@ PHP_METHOD(SodiumCrypt_SigningKey, __construct)
 	if (!ref) {
 		RETURN_THROWS();
 	}
-	if (ref->len == crypto_sign_SEEDBYTES) {
-		/* The 64-byte form is derived once, into locked memory of its own. */
-		zend_object *secret = sc_key_create_empty(crypto_sign_SECRETKEYBYTES);
-		if (!secret) {
-			RETURN_THROWS();
-		}
-		crypto_sign_seed_keypair(signing->public_key, (uint8_t *) sc_key_from_obj(secret)->ref.bytes, ref->bytes);
-		signing->secret = secret;
-		return;
-	}
-	if (ref->len != crypto_sign_SECRETKEYBYTES) {
+	uint8_t pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+	if (ref->len != crypto_sign_SEEDBYTES && ref->len != crypto_sign_SECRETKEYBYTES) {
 		sc_argument_error(zend_ce_value_error, 1, "must be a 32-byte seed or a 64-byte Ed25519 secret key, %zu-byte key given", ref->len);
 		RETURN_THROWS();
 	}
-	/* The public half must be the seed's, or every signature would be invalid. */
-	uint8_t pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
 	crypto_sign_seed_keypair(pk, sk, ref->bytes);
-	sodium_memzero(sk, sizeof sk);
-	if (memcmp(pk, ref->bytes + crypto_sign_SEEDBYTES, sizeof pk) != 0) {
+	/* A 64-byte key's public half must be its seed's, or every signature would be invalid. */
+	if (ref->len == crypto_sign_SECRETKEYBYTES && memcmp(pk, ref->bytes + crypto_sign_SEEDBYTES, sizeof pk) != 0) {
+		sodium_memzero(sk, sizeof sk);
 		sc_argument_error(zend_ce_value_error, 1, "must be an Ed25519 secret key whose second half is its public key");
 		RETURN_THROWS();
 	}
+	bool derive = ref->len == crypto_sign_SEEDBYTES && !sc_key_from_obj(key_obj)->in_context;
+	zend_object *derived = derive ? sc_key_create_from(sk, sizeof sk) : NULL;
+	sodium_memzero(sk, sizeof sk);
+	if (derive && !derived) {
+		RETURN_THROWS();
+	}
+	signing->derived = derived;
 	memcpy(signing->public_key, pk, sizeof pk);
 	GC_ADDREF(key_obj);
-	signing->secret = key_obj;
+	signing->key = key_obj;
 }
 
 PHP_METHOD(SodiumCrypt_SigningKey, sign)
@@ -99,13 +103,24 @@ PHP_METHOD(SodiumCrypt_SigningKey, sign)
 	ZEND_PARSE_PARAMETERS_END();
 
 	sc_signing_obj *signing = this_signing(ZEND_THIS);
-	const sc_keyref *secret = signing ? sc_key_live(signing->secret) : NULL;
-	if (!secret) {
+	const sc_keyref *key = signing ? sc_key_live(signing->key) : NULL;
+	if (!key) {
 		RETURN_THROWS();
 	}
+	uint8_t sk[crypto_sign_SECRETKEYBYTES];
+	const uint8_t *secret = key->bytes;
+	if (signing->derived) {
+		secret = sc_key_live(signing->derived)->bytes; /* never wiped before the object dies */
+	} else if (key->len == crypto_sign_SEEDBYTES) {
+		uint8_t pk[crypto_sign_PUBLICKEYBYTES];
+		crypto_sign_seed_keypair(pk, sk, key->bytes);
+		secret = sk;
+	}
 	zend_string *sig = zend_string_alloc(crypto_sign_BYTES, 0);
-	crypto_sign_detached((uint8_t *) ZSTR_VAL(sig), NULL, (const uint8_t *) ZSTR_VAL(message), ZSTR_LEN(message),
-		secret->bytes);
+	crypto_sign_detached((uint8_t *) ZSTR_VAL(sig), NULL, (const uint8_t *) ZSTR_VAL(message), ZSTR_LEN(message), secret);
+	if (secret == sk) {
+		sodium_memzero(sk, sizeof sk);
+	}
 	ZSTR_VAL(sig)[crypto_sign_BYTES] = '\0';
 	RETURN_NEW_STR(sig);
 }

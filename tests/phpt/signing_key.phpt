@@ -1,5 +1,5 @@
 --TEST--
-SigningKey (Ed25519): RFC 8032 test 1, agreement with ext/sodium from a seed and from a 64-byte secret key, verify refuses edits and wrong lengths, a mismatched secret key is refused, nothing secret in a dump
+SigningKey (Ed25519): RFC 8032 test 1, agreement with ext/sodium from a seed and from a 64-byte secret key, verify refuses edits and wrong lengths, a mismatched secret key is refused, one built on the context key stops at clear(), nothing secret in a dump
 --EXTENSIONS--
 sodium_crypt
 sodium
@@ -39,6 +39,19 @@ foreach ([substr($sk, 0, 32) . random_bytes(32), random_bytes(48)] as $raw) {
         echo $e->getMessage(), "\n";
     }
 }
+// Built on KeyContext's key, it signs only while the context holds it: no
+// copy of the seed (the first half of the 64-byte form) outlives clear().
+SodiumCrypt\KeyContext::set(Key::fromBytes(str_repeat("\x05", 32)));
+$ctx = new SigningKey(SodiumCrypt\KeyContext::get());
+$before = $ctx->sign('m');
+SodiumCrypt\KeyContext::clear();
+try {
+    $ctx->sign('m');
+    echo "signed after clear()\n";
+} catch (SodiumCrypt\CryptoException $e) {
+    echo $e->getMessage(), "\n";
+}
+var_dump(SigningKey::verify($before, 'm', $ctx->publicKey()));
 $dump = print_r($rfc, true) . var_export($rfc, true);
 var_dump(str_contains($dump, "\x9d\x61"), str_contains(bin2hex($dump), '9d61b19d'));
 ?>
@@ -54,5 +67,7 @@ bool(false)
 bool(false)
 SodiumCrypt\SigningKey::__construct(): Argument #1 ($secret) must be an Ed25519 secret key whose second half is its public key
 SodiumCrypt\SigningKey::__construct(): Argument #1 ($secret) must be a 32-byte seed or a 64-byte Ed25519 secret key, 48-byte key given
+This key has been wiped (KeyContext::clear() or request end)
+bool(true)
 bool(false)
 bool(false)
