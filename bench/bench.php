@@ -104,6 +104,7 @@ for ($i = 0; $i < 1000; $i++) {
     $values[] = sprintf(' User%04d@Example.com ', $i);
 }
 $extra['blind index, one value'] = [$bench->time(fn () => $bi->compute($values[7], 'email')), $bench->time(fn () => $ul->compute($values[7], 'email'))];
+$extra['blind index, one value with a typed context'] = [$bench->time(fn () => $bi->compute($values[7], 'email', true, ['tenant', 42])), null];
 $extra['blind index, computeMany 1,000'] = [$bench->time(fn () => $bi->computeMany($values, 'email')),
     $bench->time(function () use ($ul, $values) { foreach ($values as $v) { $ul->compute($v, 'email'); } })];
 
@@ -276,6 +277,7 @@ foreach ($sizes as $label => $_) {
 $md .= "### Per-user keys, casts\n\n| work | sodium_crypt | alternative | × |\n|---|---:|---:|---:|\n";
 $alt = [
     'blind index, one value' => 'userland ext/sodium',
+    'blind index, one value with a typed context' => 'no userland equivalent',
     'blind index, computeMany 1,000' => 'userland loop',
     'KeyContext set + clear' => 'no userland equivalent',
     'unwrap, mode 2 (server key)' => 'userland ext/sodium',

@@ -258,10 +258,7 @@ static zend_string *compute(sc_blind_index_obj *bi, const sc_blind_state *st, co
 		return NULL;
 	}
 	if (has_context && enc == CONTEXT_TYPED) {
-		sc_blind_state ctx;
-		sc_blind_context_state(&ctx, st);
-		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, &ctx, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
-		sodium_memzero(&ctx, sizeof ctx);
+		sc_blind_context_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
 	} else {
 		sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) ZSTR_VAL(input), ZSTR_LEN(input));
 	}

@@ -15,8 +15,8 @@ static const uint64_t iv[8] = {
 	0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL,
 };
 
-/* RFC 7693, 2.7: the message word schedule of each of the 12 rounds. */
-static const uint8_t sigma[12][16] = {
+/* RFC 7693, 2.7: the message word schedule; rounds 10 and 11 reuse rows 0 and 1. */
+static const uint8_t sigma[10][16] = {
 	{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
 	{ 14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3 },
 	{ 11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4 },
@@ -27,8 +27,6 @@ static const uint8_t sigma[12][16] = {
 	{ 13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10 },
 	{ 6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5 },
 	{ 10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0 },
-	{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
-	{ 14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3 },
 };
 
 static inline uint64_t rotr64(uint64_t x, unsigned n)
@@ -45,14 +43,15 @@ static inline uint64_t rotr64(uint64_t x, unsigned n)
 
 /* One round of F with the mixing function g: G on words, GV on vectors. */
 #define ROUND(g, r) do { \
-	g(v[0], v[4], v[8], v[12], m[sigma[r][0]], m[sigma[r][1]]); \
-	g(v[1], v[5], v[9], v[13], m[sigma[r][2]], m[sigma[r][3]]); \
-	g(v[2], v[6], v[10], v[14], m[sigma[r][4]], m[sigma[r][5]]); \
-	g(v[3], v[7], v[11], v[15], m[sigma[r][6]], m[sigma[r][7]]); \
-	g(v[0], v[5], v[10], v[15], m[sigma[r][8]], m[sigma[r][9]]); \
-	g(v[1], v[6], v[11], v[12], m[sigma[r][10]], m[sigma[r][11]]); \
-	g(v[2], v[7], v[8], v[13], m[sigma[r][12]], m[sigma[r][13]]); \
-	g(v[3], v[4], v[9], v[14], m[sigma[r][14]], m[sigma[r][15]]); \
+	const uint8_t *sr = sigma[(r) % 10]; \
+	g(v[0], v[4], v[8], v[12], m[sr[0]], m[sr[1]]); \
+	g(v[1], v[5], v[9], v[13], m[sr[2]], m[sr[3]]); \
+	g(v[2], v[6], v[10], v[14], m[sr[4]], m[sr[5]]); \
+	g(v[3], v[7], v[11], v[15], m[sr[6]], m[sr[7]]); \
+	g(v[0], v[5], v[10], v[15], m[sr[8]], m[sr[9]]); \
+	g(v[1], v[6], v[11], v[12], m[sr[10]], m[sr[11]]); \
+	g(v[2], v[7], v[8], v[13], m[sr[12]], m[sr[13]]); \
+	g(v[3], v[4], v[9], v[14], m[sr[14]], m[sr[15]]); \
 } while (0)
 
 /* All twelve, spelled out: with constant indices v and m stay in registers. */
@@ -133,29 +132,6 @@ void sc_blake2b_keyed_final(const sc_blake2b_state *s, uint8_t *out, size_t out_
 	uint64_t h[8];
 	memcpy(h, s->h, sizeof h);
 	finish(h, s->t, in, len);
-	digest(out, h, out_len);
-	sodium_memzero(h, sizeof h);
-}
-
-void sc_blake2b_keyed(uint8_t *out, size_t out_len, const uint8_t *in, size_t len, const uint8_t *key, size_t key_len)
-{
-	uint64_t h[8];
-	if (key_len > 0 && len > 0) {
-		sc_blake2b_state s;
-		sc_blake2b_keyed_init(&s, out_len, key, key_len);
-		sc_blake2b_keyed_final(&s, out, out_len, in, len);
-		sodium_memzero(&s, sizeof s);
-		return;
-	}
-	param_init(h, out_len, key_len);
-	if (key_len > 0) { /* the empty message: the key block is the last */
-		uint8_t block[SC_BLAKE2B_BLOCK] = { 0 };
-		memcpy(block, key, key_len);
-		compress(h, block, SC_BLAKE2B_BLOCK, 1);
-		sodium_memzero(block, sizeof block);
-	} else {
-		finish(h, 0, in, len);
-	}
 	digest(out, h, out_len);
 	sodium_memzero(h, sizeof h);
 }

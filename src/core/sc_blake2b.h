@@ -24,14 +24,12 @@ typedef struct {
 void sc_blake2b_keyed_init(sc_blake2b_state *s, size_t out_len, const uint8_t *key, size_t key_len);
 /* The first out_len (1..s->out_len) bytes of the digest of a non-empty
  * message from such a state (len >= 1: for the empty message the key block
- * itself is the last block, see sc_blake2b_keyed()). The state is not
- * changed. */
+ * itself is the last block, which libsodium's crypto_generichash() does).
+ * The state is not changed. */
 void sc_blake2b_keyed_final(const sc_blake2b_state *s, uint8_t *out, size_t out_len, const uint8_t *in, size_t len);
 /* sc_blake2b_keyed_final() of n (1..8) messages of 1..128 bytes each,
  * all at once in the lanes of AVX-512 registers where the CPU has them. */
 void sc_blake2b_keyed_final_x8(const sc_blake2b_state *s, uint8_t *const out[8], size_t out_len,
 	const uint8_t *const in[8], const size_t len[8], size_t n);
-/* One call, any message length, key_len 0..64. */
-void sc_blake2b_keyed(uint8_t *out, size_t out_len, const uint8_t *in, size_t len, const uint8_t *key, size_t key_len);
 
 #endif

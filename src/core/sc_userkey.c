@@ -176,16 +176,20 @@ void sc_blind_subkey(uint8_t sub[SC_BLIND_KEY_BYTES], const uint8_t key[SC_BLIND
 void sc_blind_state_init(sc_blind_state *st, const uint8_t sub[SC_BLIND_KEY_BYTES])
 {
 	sc_blake2b_keyed_init(&st->after_key, SC_BLIND_INDEX_BYTES, sub, SC_BLIND_KEY_BYTES);
-	sc_blake2b_keyed(st->empty, sizeof st->empty, NULL, 0, sub, SC_BLIND_KEY_BYTES);
+	crypto_generichash(st->empty, sizeof st->empty, NULL, 0, sub, SC_BLIND_KEY_BYTES);
 }
 
-void sc_blind_context_state(sc_blind_state *out, const sc_blind_state *st)
+void sc_blind_context_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,
+	const uint8_t *input, size_t input_len)
 {
 	static const char label[] = "sodium_crypt blind index context v1";
 	uint8_t ctx_sub[SC_BLIND_KEY_BYTES];
+	sc_blake2b_state ctx;
 	sc_blind_hash(ctx_sub, sizeof ctx_sub, st, (const uint8_t *) label, sizeof label - 1);
-	sc_blind_state_init(out, ctx_sub);
+	sc_blake2b_keyed_init(&ctx, SC_BLIND_INDEX_BYTES, ctx_sub, sizeof ctx_sub);
+	sc_blake2b_keyed_final(&ctx, out, out_len, input, input_len);
 	sodium_memzero(ctx_sub, sizeof ctx_sub);
+	sodium_memzero(&ctx, sizeof ctx);
 }
 
 void sc_blind_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,

@@ -80,10 +80,13 @@ typedef struct {
 } sc_blind_state;
 
 void sc_blind_state_init(sc_blind_state *st, const uint8_t sub[SC_BLIND_KEY_BYTES]);
-/* The state of the key contextual inputs are hashed under: BLAKE2b-256(key
- * = sub, "sodium_crypt blind index context v1"), so that no context-free
- * input (any bytes at all) can equal an encoded contextual one. */
-void sc_blind_context_state(sc_blind_state *out, const sc_blind_state *st);
+/* A contextual input (never empty: it starts with the value's field),
+ * hashed under ctx_sub = BLAKE2b-256(key = sub, "sodium_crypt blind index
+ * context v1"), so that no context-free input (any bytes at all) can equal
+ * an encoded contextual one. Two compressions for ctx_sub's state, one per
+ * 128 bytes of input. */
+void sc_blind_context_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,
+	const uint8_t *input, size_t input_len);
 /* BLAKE2b-256(key = sub, input), truncated to out_len (1..32) bytes: one
  * compression for inputs of up to 128 bytes. */
 void sc_blind_hash(uint8_t *out, size_t out_len, const sc_blind_state *st,
