@@ -224,7 +224,7 @@ fclose($fh);
 $local = new \League\Flysystem\Local\LocalFilesystemAdapter("$diskDir/root");
 $diskKey = Key::fromBytes($key32);
 $vault = new \SodiumCrypt\Laravel\Filesystem\EncryptedAdapter($local,
-    new \SodiumCrypt\Laravel\Filesystem\ChunkedFiles(fn () => $diskKey, fn () => [$diskKey]));
+    new \SodiumCrypt\Laravel\Filesystem\ChunkedFiles($diskKey));
 $disk = [];
 foreach (['local driver' => $local, 'sodium-encrypted over local' => $vault] as $name => $adapter) {
     $times = ['write' => [], 'read' => []];

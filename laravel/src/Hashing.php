@@ -6,6 +6,8 @@ namespace SodiumCrypt\Laravel;
 
 use SodiumCrypt\Hasher;
 use SodiumCrypt\Key;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\DigestText;
 
 /**
  * laravel-crypto's Hashing, on the extension's Hasher: the same methods and
@@ -16,22 +18,25 @@ use SodiumCrypt\Key;
  */
 final class Hashing
 {
+    /** laravel-crypto's driver names: the Hasher algorithm and the text form. */
+    private const DRIVERS = ['blake2b' => ['blake2b', 'base64url'], 'sha256' => ['sha512/256', 'hex'], 'sha512' => ['sha512', 'hex']];
+
     /** @var array<string, Hasher> */
     private array $hashers = [];
 
-    /**
-     * @param \Closure(): ?Key $blake2bKey
-     */
     public function __construct(
         private readonly string $driver = 'blake2b',
-        private readonly ?\Closure $blake2bKey = null,
+        private readonly ?Key $blake2bKey = null,
         private readonly int $blake2bBytes = 32,
     ) {
+        if (!isset(self::DRIVERS[$driver])) {
+            throw new InvalidConfiguration(sprintf('sodium-crypt.hashing.driver is "%s": it must be blake2b, sha256 or sha512.', $driver));
+        }
     }
 
     public function hash(#[\SensitiveParameter] string $data): string
     {
-        return $this->encode($this->driver, $this->hasher($this->driver)->hash($data));
+        return $this->text($this->driver, $data);
     }
 
     public function hashRaw(#[\SensitiveParameter] string $data): string
@@ -41,8 +46,7 @@ final class Hashing
 
     public function verify(string $hash, #[\SensitiveParameter] string $data): bool
     {
-        $raw = Encoding::decode($this->driver === 'blake2b' ? 'base64url' : 'hex', $hash);
-        return $raw !== null && $this->hasher($this->driver)->verify($raw, $data);
+        return $this->verifyText($this->driver, $hash, $data);
     }
 
     public function verifyRaw(string $hash, #[\SensitiveParameter] string $data): bool
@@ -57,7 +61,7 @@ final class Hashing
 
     public function blake2b(#[\SensitiveParameter] string $data): string
     {
-        return $this->encode('blake2b', $this->hasher('blake2b')->hash($data));
+        return $this->text('blake2b', $data);
     }
 
     public function blake2bRaw(#[\SensitiveParameter] string $data): string
@@ -67,8 +71,7 @@ final class Hashing
 
     public function blake2bVerify(string $hash, #[\SensitiveParameter] string $data): bool
     {
-        $raw = Encoding::decode('base64url', $hash);
-        return $raw !== null && $this->hasher('blake2b')->verify($raw, $data);
+        return $this->verifyText('blake2b', $hash, $data);
     }
 
     public function blake2bVerifyRaw(string $hash, #[\SensitiveParameter] string $data): bool
@@ -78,7 +81,7 @@ final class Hashing
 
     public function sha256(#[\SensitiveParameter] string $data): string
     {
-        return bin2hex($this->hasher('sha256')->hash($data));
+        return $this->text('sha256', $data);
     }
 
     public function sha256Raw(#[\SensitiveParameter] string $data): string
@@ -88,8 +91,7 @@ final class Hashing
 
     public function sha256Verify(string $hash, #[\SensitiveParameter] string $data): bool
     {
-        $raw = Encoding::decode('hex', $hash);
-        return $raw !== null && $this->hasher('sha256')->verify($raw, $data);
+        return $this->verifyText('sha256', $hash, $data);
     }
 
     public function sha256VerifyRaw(string $hash, #[\SensitiveParameter] string $data): bool
@@ -99,7 +101,7 @@ final class Hashing
 
     public function sha512(#[\SensitiveParameter] string $data): string
     {
-        return bin2hex($this->hasher('sha512')->hash($data));
+        return $this->text('sha512', $data);
     }
 
     public function sha512Raw(#[\SensitiveParameter] string $data): string
@@ -109,8 +111,7 @@ final class Hashing
 
     public function sha512Verify(string $hash, #[\SensitiveParameter] string $data): bool
     {
-        $raw = Encoding::decode('hex', $hash);
-        return $raw !== null && $this->hasher('sha512')->verify($raw, $data);
+        return $this->verifyText('sha512', $hash, $data);
     }
 
     public function sha512VerifyRaw(string $hash, #[\SensitiveParameter] string $data): bool
@@ -118,19 +119,33 @@ final class Hashing
         return $this->hasher('sha512')->verify($hash, $data);
     }
 
-    private function encode(string $driver, string $raw): string
+    /** The driver and whether BLAKE2b is keyed: never the key. */
+    public function __debugInfo(): array
     {
-        return $driver === 'blake2b' ? Encoding::encode('base64url', $raw) : bin2hex($raw);
+        return ['driver' => $this->driver, 'blake2bKeyId' => $this->blake2bKey?->id()];
     }
 
-    /** laravel-crypto's names: its "sha256" is SHA-512/256. */
+    public function __serialize(): array
+    {
+        throw new \LogicException('The Hashing service holds a key and cannot be serialised.');
+    }
+
+    private function text(string $driver, string $data): string
+    {
+        return DigestText::encode(self::DRIVERS[$driver][1], $this->hasher($driver)->hash($data));
+    }
+
+    private function verifyText(string $driver, string $hash, string $data): bool
+    {
+        $raw = DigestText::decode(self::DRIVERS[$driver][1], $hash);
+        return $raw !== null && $this->hasher($driver)->verify($raw, $data);
+    }
+
     private function hasher(string $driver): Hasher
     {
-        return $this->hashers[$driver] ??= match ($driver) {
-            'blake2b' => new Hasher('blake2b', $this->blake2bKey ? ($this->blake2bKey)() : null, $this->blake2bBytes),
-            'sha256' => new Hasher('sha512/256'),
-            'sha512' => new Hasher('sha512'),
-            default => throw new Exceptions\InvalidConfiguration(sprintf('sodium-crypt.hashing.driver is "%s": it must be blake2b, sha256 or sha512.', $driver)),
-        };
+        $algorithm = self::DRIVERS[$driver][0];
+        return $this->hashers[$driver] ??= $algorithm === 'blake2b'
+            ? new Hasher('blake2b', $this->blake2bKey, $this->blake2bBytes)
+            : new Hasher($algorithm);
     }
 }

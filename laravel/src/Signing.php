@@ -6,6 +6,8 @@ namespace SodiumCrypt\Laravel;
 
 use SodiumCrypt\Hasher;
 use SodiumCrypt\Key;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\DigestText;
 use SodiumCrypt\SigningKey;
 
 /**
@@ -16,133 +18,161 @@ use SodiumCrypt\SigningKey;
  *   hmac512  HMAC-SHA-512
  *   eddsa    Ed25519 under CRYPTO_EDDSA_KEY (or laravel-crypto's key file)
  * verify*() take the encoded signature, verify*Raw() the bytes; constant time.
+ * A key that is not configured is an InvalidConfiguration at its first use,
+ * so an app that signs one way needs only that key.
  */
 final class Signing
 {
+    /** The MAC drivers and their Hasher algorithms. */
+    private const MACS = ['blake2b' => 'blake2b', 'hmac256' => 'hmac-sha512/256', 'hmac512' => 'hmac-sha512'];
+
     /** @var array<string, Hasher> */
     private array $macs = [];
-    private ?SigningKey $eddsa = null;
 
     /**
-     * @param \Closure(): Key $hmacKey
-     * @param \Closure(): SigningKey $eddsaKey
+     * @param Key|string $hmacKey the key, or why there is none
+     * @param SigningKey|string $eddsaKey the key, or why there is none
      */
     public function __construct(
         private readonly string $driver,
-        private readonly \Closure $hmacKey,
-        private readonly \Closure $eddsaKey,
+        private readonly Key|string $hmacKey,
+        private readonly SigningKey|string $eddsaKey,
         private readonly int $blake2bBytes = 32,
     ) {
+        if ($driver !== 'eddsa' && !isset(self::MACS[$driver])) {
+            throw new InvalidConfiguration(sprintf('sodium-crypt.signing.driver is "%s": it must be blake2b, hmac256, hmac512 or eddsa.', $driver));
+        }
     }
 
     public function sign(string $data): string
     {
-        return Encoding::encode('base64url', $this->signRaw($data));
+        return DigestText::encode('base64url', $this->raw($this->driver, $data));
     }
 
     public function signRaw(string $data): string
     {
-        return $this->driver === 'eddsa' ? $this->eddsaKey()->sign($data) : $this->mac($this->driver)->hash($data);
+        return $this->raw($this->driver, $data);
     }
 
     public function verify(string $message, string $signature): bool
     {
-        $raw = Encoding::decode('base64url', $signature);
-        return $raw !== null && $this->verifyRaw($message, $raw);
+        return $this->verifyText($this->driver, $message, $signature);
     }
 
     public function verifyRaw(string $message, string $signature): bool
     {
-        return $this->driver === 'eddsa'
-            ? SigningKey::verify($signature, $message, $this->eddsaKey()->publicKey())
-            : $this->mac($this->driver)->verify($signature, $message);
+        return $this->verifyBytes($this->driver, $message, $signature);
     }
 
     public function blake2bSign(string $data): string
     {
-        return Encoding::encode('base64url', $this->mac('blake2b')->hash($data));
+        return DigestText::encode('base64url', $this->raw('blake2b', $data));
     }
 
     public function blake2bSignRaw(string $data): string
     {
-        return $this->mac('blake2b')->hash($data);
+        return $this->raw('blake2b', $data);
     }
 
     public function blake2bVerify(string $message, string $signature): bool
     {
-        return $this->macVerify('blake2b', $message, $signature);
+        return $this->verifyText('blake2b', $message, $signature);
     }
 
     public function hmac256Sign(string $data): string
     {
-        return Encoding::encode('base64url', $this->mac('hmac256')->hash($data));
+        return DigestText::encode('base64url', $this->raw('hmac256', $data));
     }
 
     public function hmac256SignRaw(string $data): string
     {
-        return $this->mac('hmac256')->hash($data);
+        return $this->raw('hmac256', $data);
     }
 
     public function hmac256Verify(string $message, string $signature): bool
     {
-        return $this->macVerify('hmac256', $message, $signature);
+        return $this->verifyText('hmac256', $message, $signature);
     }
 
     public function hmac512Sign(string $data): string
     {
-        return Encoding::encode('base64url', $this->mac('hmac512')->hash($data));
+        return DigestText::encode('base64url', $this->raw('hmac512', $data));
     }
 
     public function hmac512SignRaw(string $data): string
     {
-        return $this->mac('hmac512')->hash($data);
+        return $this->raw('hmac512', $data);
     }
 
     public function hmac512Verify(string $message, string $signature): bool
     {
-        return $this->macVerify('hmac512', $message, $signature);
+        return $this->verifyText('hmac512', $message, $signature);
     }
 
     public function eddsaSign(string $data): string
     {
-        return Encoding::encode('base64url', $this->eddsaKey()->sign($data));
+        return DigestText::encode('base64url', $this->raw('eddsa', $data));
     }
 
     public function eddsaSignRaw(string $data): string
     {
-        return $this->eddsaKey()->sign($data);
+        return $this->raw('eddsa', $data);
     }
 
     public function eddsaVerify(string $message, string $signature): bool
     {
-        $raw = Encoding::decode('base64url', $signature);
-        return $raw !== null && SigningKey::verify($raw, $message, $this->eddsaKey()->publicKey());
+        return $this->verifyText('eddsa', $message, $signature);
     }
 
     /** The Ed25519 public key, base64url: what a verifier elsewhere needs. */
     public function eddsaPublicKey(): string
     {
-        return Encoding::encode('base64url', $this->eddsaKey()->publicKey());
+        return DigestText::encode('base64url', $this->eddsa()->publicKey());
     }
 
-    private function macVerify(string $driver, string $message, string $signature): bool
+    /** The driver and which keys are there (ids, the public key): never a secret. */
+    public function __debugInfo(): array
     {
-        $raw = Encoding::decode('base64url', $signature);
-        return $raw !== null && $this->mac($driver)->verify($raw, $message);
+        return [
+            'driver' => $this->driver,
+            'hmacKeyId' => $this->hmacKey instanceof Key ? $this->hmacKey->id() : null,
+            'eddsaPublicKey' => $this->eddsaKey instanceof SigningKey ? $this->eddsaPublicKey() : null,
+        ];
+    }
+
+    public function __serialize(): array
+    {
+        throw new \LogicException('The Signing service holds keys and cannot be serialised.');
+    }
+
+    private function raw(string $driver, string $data): string
+    {
+        return $driver === 'eddsa' ? $this->eddsa()->sign($data) : $this->mac($driver)->hash($data);
+    }
+
+    private function verifyBytes(string $driver, string $message, string $signature): bool
+    {
+        return $driver === 'eddsa'
+            ? SigningKey::verify($signature, $message, $this->eddsa()->publicKey())
+            : $this->mac($driver)->verify($signature, $message);
+    }
+
+    private function verifyText(string $driver, string $message, string $signature): bool
+    {
+        $raw = DigestText::decode('base64url', $signature);
+        return $raw !== null && $this->verifyBytes($driver, $message, $raw);
     }
 
     private function mac(string $driver): Hasher
     {
-        return $this->macs[$driver] ??= match ($driver) {
-            'blake2b' => new Hasher('blake2b', ($this->hmacKey)(), $this->blake2bBytes),
-            'hmac256' => new Hasher('hmac-sha512/256', ($this->hmacKey)()),
-            'hmac512' => new Hasher('hmac-sha512', ($this->hmacKey)()),
-            default => throw new Exceptions\InvalidConfiguration(sprintf('sodium-crypt.signing.driver is "%s": it must be blake2b, hmac256, hmac512 or eddsa.', $driver)),
-        };
+        if (!$this->hmacKey instanceof Key) {
+            throw new InvalidConfiguration($this->hmacKey);
+        }
+        return $this->macs[$driver] ??= new Hasher(self::MACS[$driver], $this->hmacKey, $driver === 'blake2b' ? $this->blake2bBytes : 0);
     }
 
-    private function eddsaKey(): SigningKey
+    private function eddsa(): SigningKey
     {
-        return $this->eddsa ??= ($this->eddsaKey)();
+        return $this->eddsaKey instanceof SigningKey ? $this->eddsaKey : throw new InvalidConfiguration($this->eddsaKey);
     }
 }

@@ -12,12 +12,10 @@ use Illuminate\Filesystem\FilesystemAdapter;
 use Illuminate\Filesystem\FilesystemManager;
 use Illuminate\Routing\Router;
 use Illuminate\Support\Arr;
-use League\Flysystem\Filesystem as Flysystem;
 use Illuminate\Support\ServiceProvider;
+use League\Flysystem\Filesystem as Flysystem;
 use SodiumCrypt\BlindIndex;
 use SodiumCrypt\Key;
-use SodiumCrypt\PayloadFormat;
-use SodiumCrypt\SigningKey;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
@@ -27,11 +25,11 @@ use SodiumCrypt\Laravel\Console\ReindexCommand;
 use SodiumCrypt\Laravel\Console\RewrapUsersCommand;
 use SodiumCrypt\Laravel\Console\StatusCommand;
 use SodiumCrypt\Laravel\Encoding\Encoders;
+use SodiumCrypt\Laravel\Events\PasswordChanged;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Filesystem\DiskKeys;
 use SodiumCrypt\Laravel\Filesystem\EncryptedAdapter;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
-use SodiumCrypt\Laravel\Events\PasswordChanged;
-use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Http\Middleware\BootPerUserEncryption;
 use SodiumCrypt\Laravel\Http\Middleware\UpgradeCookiePrefixes;
 use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
@@ -41,6 +39,8 @@ use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 use SodiumCrypt\Laravel\Support\SigningKeys;
+use SodiumCrypt\PayloadFormat;
+use SodiumCrypt\SigningKey;
 
 /**
  * Makes sodium_crypt Laravel's encrypter. Package discovery registers it; an
@@ -125,8 +125,10 @@ final class SodiumCryptServiceProvider extends ServiceProvider
     }
 
     /**
-     * The Hashing and Sign facades. Keys are read at first use, so an app that
-     * uses only one of them needs only its key.
+     * The Hashing and Sign facades. A Sign key that is not configured is kept
+     * as the reason, thrown at its first use: an app that signs one way needs
+     * only that key. Nothing here keeps key text (a closure over it would
+     * show in dump()).
      */
     private function registerHashingAndSigning(): void
     {
@@ -135,17 +137,24 @@ final class SodiumCryptServiceProvider extends ServiceProvider
             $key = $config->get('sodium-crypt.hashing.key');
             return new Hashing(
                 (string) $config->get('sodium-crypt.hashing.driver', 'blake2b'),
-                $key ? static fn (): Key => AppKeys::parse($key, 'CRYPTO_BLAKE2B_HASHING_KEY') : null,
+                $key ? AppKeys::parse($key, 'CRYPTO_BLAKE2B_HASHING_KEY') : null,
                 (int) $config->get('sodium-crypt.hashing.output_bytes', 32),
             );
         });
         $this->app->singleton(Signing::class, static function (Application $app): Signing {
             $config = $app->make('config');
+            $reason = static function (\Closure $load): object|string {
+                try {
+                    return $load();
+                } catch (InvalidConfiguration $e) {
+                    return $e->getMessage();
+                }
+            };
             return new Signing(
                 (string) $config->get('sodium-crypt.signing.driver', 'blake2b'),
-                static fn (): Key => AppKeys::parse($config->get('sodium-crypt.signing.hmac_key'), 'CRYPTO_HMAC_KEY'),
-                static fn (): SigningKey => SigningKeys::load(
-                    $config->get('sodium-crypt.signing.eddsa_key'), $config->get('sodium-crypt.signing.eddsa_key_file')),
+                $reason(static fn (): Key => AppKeys::parse($config->get('sodium-crypt.signing.hmac_key'), 'CRYPTO_HMAC_KEY')),
+                $reason(static fn (): SigningKey => SigningKeys::load(
+                    $config->get('sodium-crypt.signing.eddsa_key'), $config->get('sodium-crypt.signing.eddsa_key_file'))),
                 (int) $config->get('sodium-crypt.signing.output_bytes', 32),
             );
         });
@@ -170,6 +179,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
                     throw new InvalidConfiguration(sprintf("The disk '%s' that a 'sodium-encrypted' disk wraps is not a Flysystem disk.", $inner));
                 }
                 $adapter = new EncryptedAdapter($disk->getAdapter(), DiskKeys::files($app->make('config'), $config), $inner);
+                // The disk keeps its config (Laravel's FilesystemAdapter::$config): not the key text.
+                $config = Arr::except($config, ['key', 'previous_keys']);
                 return new EncryptedDisk(new Flysystem($adapter, Arr::only($config, ['directory_visibility', 'visibility'])), $adapter, $config);
             });
         });

@@ -154,6 +154,34 @@ final class NoKeyInDumpsTest extends TestCase
         }
     }
 
+    /** The Hashing and Sign facades' services and an encrypted disk, each used once, with its own keys. */
+    public function test_the_facades_and_the_encrypted_disk_show_no_key(): void
+    {
+        $raw = ['hashing' => random_bytes(32), 'hmac' => random_bytes(32), 'eddsa' => random_bytes(32), 'files' => random_bytes(32)];
+        $text = array_map(static fn (string $k): string => 'base64:'.base64_encode($k), $raw);
+        $this->app['config']->set([
+            'sodium-crypt.hashing.key' => $text['hashing'],
+            'sodium-crypt.signing.hmac_key' => $text['hmac'],
+            'sodium-crypt.signing.eddsa_key' => $text['eddsa'],
+            'filesystems.disks.plain' => ['driver' => 'local', 'root' => $this->envDir.'/files'],
+            'filesystems.disks.vault' => ['driver' => 'sodium-encrypted', 'disk' => 'plain', 'key' => $text['files']],
+        ]);
+        $hashing = $this->app->make(\SodiumCrypt\Laravel\Hashing::class);
+        $signing = $this->app->make(\SodiumCrypt\Laravel\Signing::class);
+        $hashing->blake2b('x');
+        $signing->hmac512Sign('x');
+        $signing->eddsaSign('x');
+        $vault = \Illuminate\Support\Facades\Storage::disk('vault');
+        $vault->put('a.txt', 'secret file');
+        $this->assertSame('secret file', $vault->get('a.txt'));
+        $forms = self::forms(...array_values($raw));
+        foreach ($text as $one) {
+            $forms[] = $one;
+        }
+        $this->assertNoKey(['Hashing' => $hashing, 'Signing' => $signing, 'encrypted disk' => $vault, 'its adapter' => $vault->getAdapter()], $forms);
+        (new \Illuminate\Filesystem\Filesystem())->deleteDirectory($this->envDir.'/files');
+    }
+
     public function test_a_misconfigured_encrypter_and_its_errors_show_no_key(): void
     {
         $short = random_bytes(16); // a key of the wrong length for AEGIS-256

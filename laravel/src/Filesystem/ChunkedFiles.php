@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Filesystem;
 
 use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
 use SodiumCrypt\StreamOpener;
 use SodiumCrypt\StreamSealer;
 
@@ -19,14 +20,35 @@ use SodiumCrypt\StreamSealer;
 final class ChunkedFiles
 {
     /**
-     * @param \Closure(): Key $writeKey the key new files are written under
-     * @param \Closure(): list<Key> $readKeys every key a file may have been written under
+     * @param ?Key $writeKey the key new files are written under; null: the
+     *        request's user key (KeyContext), and only it reads
+     * @param list<Key> $readKeys every other key a file may have been written under
      */
     public function __construct(
-        private readonly \Closure $writeKey,
-        private readonly \Closure $readKeys,
+        private readonly ?Key $writeKey,
+        private readonly array $readKeys = [],
         private readonly int $chunkBytes = 65536,
     ) {
+    }
+
+    /** Key ids and chunk size: never a key. */
+    public function __debugInfo(): array
+    {
+        return [
+            'writeKeyId' => $this->writeKey?->id() ?? 'the request\'s user key',
+            'readKeyIds' => array_map(static fn (Key $k): string => $k->id(), $this->readKeys),
+            'chunkBytes' => $this->chunkBytes,
+        ];
+    }
+
+    public function __serialize(): array
+    {
+        throw new \LogicException('An encrypted disk holds keys and cannot be serialised.');
+    }
+
+    private function writeKey(): Key
+    {
+        return $this->writeKey ?? KeyContext::get();
     }
 
     /**
@@ -37,7 +59,7 @@ final class ChunkedFiles
      */
     public function seal($source): \Generator
     {
-        $sealer = new StreamSealer(($this->writeKey)(), $this->chunkBytes);
+        $sealer = new StreamSealer($this->writeKey(), $this->chunkBytes);
         yield $sealer->header();
         $chunk = self::readFull($source, $this->chunkBytes);
         while (true) {
@@ -53,7 +75,7 @@ final class ChunkedFiles
     /** The ciphertext of a string, whole. */
     public function sealString(#[\SensitiveParameter] string $contents): string
     {
-        $sealer = new StreamSealer(($this->writeKey)(), $this->chunkBytes);
+        $sealer = new StreamSealer($this->writeKey(), $this->chunkBytes);
         $out = $sealer->header();
         $last = max(0, intdiv(strlen($contents) - 1, $this->chunkBytes));
         for ($i = 0; $i <= $last; $i++) {
@@ -85,16 +107,16 @@ final class ChunkedFiles
         }
     }
 
+    /** The reader of a file with this header: picks its key by the header's key id. */
+    public function opener(string $header): StreamOpener
+    {
+        return new StreamOpener($header, [$this->writeKey(), ...$this->readKeys]);
+    }
+
     /** Whether a file with this header is under the key new files are written under. */
     public function isCurrent(string $header): bool
     {
-        return strlen($header) === StreamSealer::headerBytes()
-            && bin2hex(substr($header, 6, 4)) === ($this->writeKey)()->id();
-    }
-
-    public function opener(string $header): StreamOpener
-    {
-        return new StreamOpener($header, ($this->readKeys)());
+        return $this->opener($header)->keyId() === $this->writeKey()->id();
     }
 
     /**

@@ -6,14 +6,14 @@ namespace SodiumCrypt\Laravel\Filesystem;
 
 use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\Key;
-use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Support\AppKeys;
 
 /**
- * Which keys an encrypted disk writes and reads under. Resolved at each file,
- * not once: a rotation by crypto:keys, or the request's user key, applies to
- * the next file.
+ * Which keys an encrypted disk writes and reads under, parsed when the disk
+ * is made (Storage::forgetDisk() or the next deploy picks up a rotation):
+ * the disk's own 'key' and 'previous_keys', else APP_KEY and
+ * APP_PREVIOUS_KEYS; with 'user' => true, the request's user key.
  *
  * @internal
  */
@@ -24,21 +24,16 @@ final class DiskKeys
     {
         $chunk = (int) ($disk['chunk_bytes'] ?? 65536);
         if (!empty($disk['user'])) {
-            return new ChunkedFiles(
-                static fn (): Key => KeyContext::get(),
-                static fn (): array => [KeyContext::get()],
-                $chunk,
-            );
+            return new ChunkedFiles(null, [], $chunk);
         }
-        $current = static function () use ($config, $disk): Key {
-            $key = AppKeys::parse($disk['key'] ?? $config->get('app.key'), isset($disk['key']) ? "the encrypted disk's key" : 'APP_KEY');
-            if ($key->length() !== 32) {
-                throw new InvalidConfiguration(sprintf('Encrypted disks need a 32-byte key (AEGIS-256), and %s is %d bytes: give the disk a \'key\' of its own (php artisan crypto:keys --show --cipher=aegis-256 prints one).',
-                    isset($disk['key']) ? "the disk's key" : 'APP_KEY', $key->length()));
-            }
-            return $key;
-        };
-        $previous = static fn (): array => AppKeys::parseList($disk['previous_keys'] ?? (isset($disk['key']) ? [] : $config->get('app.previous_keys', [])));
-        return new ChunkedFiles($current, static fn (): array => [$current(), ...$previous()], $chunk);
+        $own = isset($disk['key']);
+        $what = $own ? "the encrypted disk's key" : 'APP_KEY';
+        $key = AppKeys::parse($own ? $disk['key'] : $config->get('app.key'), $what);
+        if ($key->length() !== 32) {
+            throw new InvalidConfiguration(sprintf('Encrypted disks need a 32-byte key (AEGIS-256), and %s is %d bytes: give the disk a \'key\' of its own (php artisan crypto:keys --show --cipher=aegis-256 prints one).',
+                $what, $key->length()));
+        }
+        $previous = AppKeys::parseList($disk['previous_keys'] ?? ($own ? [] : $config->get('app.previous_keys', [])));
+        return new ChunkedFiles($key, $previous, $chunk);
     }
 }

@@ -11,6 +11,8 @@ use League\Flysystem\UnableToRetrieveMetadata;
 use League\MimeTypeDetection\ExtensionMimeTypeDetector;
 use League\MimeTypeDetection\MimeTypeDetector;
 use SodiumCrypt\CryptoException;
+use SodiumCrypt\DecryptionFailed;
+use SodiumCrypt\StreamSealer;
 
 /**
  * The 'sodium-encrypted' disk: any Flysystem adapter (the inner disk's), with
@@ -29,6 +31,11 @@ final class EncryptedAdapter implements FilesystemAdapter
         private readonly string $disk = 'encrypted',
     ) {
         $this->mimeTypes = new ExtensionMimeTypeDetector();
+    }
+
+    public function __serialize(): array
+    {
+        throw new \LogicException('An encrypted disk holds keys and cannot be serialised.');
     }
 
     public function fileExists(string $path): bool
@@ -110,18 +117,14 @@ final class EncryptedAdapter implements FilesystemAdapter
         return $this->inner->lastModified($path);
     }
 
-    /** The plaintext size, from the stored size and the header (34 bytes read). */
+    /** The plaintext size, from the stored size and the header (the only bytes read). */
     public function fileSize(string $path): FileAttributes
     {
-        $stored = $this->inner->fileSize($path)->fileSize();
-        $stream = $this->inner->readStream($path);
+        $stored = (int) $this->inner->fileSize($path)->fileSize();
         try {
-            $header = (string) fread($stream, 34);
-            return new FileAttributes($path, $this->files->opener($header)->plaintextSize((int) $stored));
+            return new FileAttributes($path, $this->files->opener($this->header($path))->plaintextSize($stored));
         } catch (CryptoException $e) {
             throw UnableToRetrieveMetadata::fileSize($path, $this->why($e));
-        } finally {
-            is_resource($stream) && fclose($stream);
         }
     }
 
@@ -153,14 +156,12 @@ final class EncryptedAdapter implements FilesystemAdapter
      */
     public function reencrypt(string $path, Config $config): bool
     {
-        $stream = $this->inner->readStream($path);
         try {
-            $header = (string) fread($stream, 34);
-        } finally {
-            is_resource($stream) && fclose($stream);
-        }
-        if ($this->files->isCurrent($header)) {
-            return false;
+            if ($this->files->isCurrent($this->header($path))) {
+                return false;
+            }
+        } catch (CryptoException $e) {
+            throw new FileDecryptionFailed(sprintf('Unable to re-encrypt file at location: %s. %s', $path, $this->why($e)), 0, $e);
         }
         $temporary = $path.'.reencrypt-'.bin2hex(random_bytes(4));
         $plain = $this->readStream($path);
@@ -174,6 +175,17 @@ final class EncryptedAdapter implements FilesystemAdapter
         }
         $this->inner->move($temporary, $path, $config);
         return true;
+    }
+
+    /** The first bytes of a stored file: its header, or fewer for a file too short to have one. */
+    private function header(string $path): string
+    {
+        $stream = $this->inner->readStream($path);
+        try {
+            return (string) fread($stream, StreamSealer::headerBytes());
+        } finally {
+            is_resource($stream) && fclose($stream);
+        }
     }
 
     /**
@@ -193,7 +205,7 @@ final class EncryptedAdapter implements FilesystemAdapter
 
     private function why(CryptoException $e): string
     {
-        return $e instanceof \SodiumCrypt\DecryptionFailed
+        return $e instanceof DecryptionFailed
             ? "it does not decrypt on the '{$this->disk}' disk: it was not written through an encrypted disk, or it has been altered, cut short or had chunks moved"
             : $e->getMessage();
     }

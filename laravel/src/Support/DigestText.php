@@ -2,16 +2,14 @@
 
 declare(strict_types=1);
 
-namespace SodiumCrypt\Laravel;
+namespace SodiumCrypt\Laravel\Support;
 
 /**
  * Digests and signatures as text: base64url without padding (columns and
  * URLs) or hex. Decoding untrusted text never warns: null when it is not
  * valid. libsodium's codecs are constant time.
- *
- * @internal
  */
-final class Encoding
+final class DigestText
 {
     public static function encode(string $as, string $raw): string
     {
