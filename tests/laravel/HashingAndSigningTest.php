@@ -129,6 +129,22 @@ final class HashingAndSigningTest extends TestCase
         } catch (InvalidConfiguration $e) {
             $this->assertStringContainsString('does not match', $e->getMessage());
         }
+        // laravel-crypto's file with a trailing newline reads; a one-line file is a clear error.
+        file_put_contents($this->envDir.'/nl.key', $this->vectors['eddsa_key_file']."\n");
+        $this->app['config']->set('sodium-crypt.signing.eddsa_key_file', $this->envDir.'/nl.key');
+        $this->fresh();
+        $this->assertSame($this->vectors['eddsa_public_key_b64url'], Sign::eddsaPublicKey());
+        file_put_contents($this->envDir.'/one.key', strtok($this->vectors['eddsa_key_file'], "\n"));
+        $this->app['config']->set('sodium-crypt.signing.eddsa_key_file', $this->envDir.'/one.key');
+        $this->fresh();
+        try {
+            Sign::eddsaSign('m');
+            $this->fail('a one-line key file');
+        } catch (InvalidConfiguration $e) {
+            $this->assertStringContainsString("not laravel-crypto's format", $e->getMessage());
+        }
+        // Another way to sign still works without an Ed25519 key.
+        $this->assertTrue(Sign::hmac512Verify('m', Sign::hmac512Sign('m')));
         $this->app['config']->set('sodium-crypt.signing.hmac_key', null);
         $this->fresh();
         $this->expectException(InvalidConfiguration::class);

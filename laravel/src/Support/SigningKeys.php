@@ -27,15 +27,17 @@ final class SigningKeys
         if ($text === false) {
             throw new InvalidConfiguration(sprintf('The Ed25519 key file %s cannot be read.', $file));
         }
-        $lines = explode("\n", trim($text), 2);
+        // No trim(): it would copy the secret; sodium_hex2bin skips the whitespace.
+        [$publicHex, $secretHex] = explode("\n", $text, 2) + ['', ''];
         sodium_memzero($text);
         try {
-            $secret = sodium_hex2bin(trim($lines[1] ?? ''));
-            $public = sodium_hex2bin(trim($lines[0]));
+            $public = sodium_hex2bin($publicHex, " \r\t");
+            $secret = sodium_hex2bin($secretHex, " \r\n\t");
         } catch (\SodiumException) {
-            $secret = '';
+            $public = $secret = '';
+        } finally {
+            sodium_memzero($secretHex);
         }
-        sodium_memzero($lines[1]);
         try {
             if (strlen($secret) !== SODIUM_CRYPTO_SIGN_SECRETKEYBYTES) {
                 throw new InvalidConfiguration(sprintf('The Ed25519 key file %s is not laravel-crypto\'s format: a hex public key, a newline, a hex 64-byte secret key.', $file));
