@@ -86,6 +86,17 @@ final class Encoders
         };
     }
 
+    /** A decoder call on untrusted bytes, its notices and warnings silenced: the caller checks the result. */
+    public static function quietly(\Closure $decode): mixed
+    {
+        set_error_handler(static fn (): bool => true);
+        try {
+            return $decode();
+        } finally {
+            restore_error_handler();
+        }
+    }
+
     public static function requireExtension(string $name): void
     {
         if (!extension_loaded($name)) {

@@ -33,12 +33,7 @@ final class IgbinaryEncoder implements Encoder
         if ($this->allowedClasses !== true) {
             throw new ValueEncodingFailed('This value was written with igbinary, which cannot limit the classes it makes: set sodium-crypt.encoder.allowed_classes to true to read igbinary values, or write them with php or json.');
         }
-        set_error_handler(static fn (): bool => true);
-        try {
-            $value = igbinary_unserialize($bytes);
-        } finally {
-            restore_error_handler();
-        }
+        $value = Encoders::quietly(static fn () => igbinary_unserialize($bytes));
         if ($value === null && $bytes !== igbinary_serialize(null)) {
             throw new ValueEncodingFailed('The decrypted value is not valid igbinary.');
         }

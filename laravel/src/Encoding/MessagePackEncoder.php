@@ -29,12 +29,7 @@ final class MessagePackEncoder implements Encoder
 
     public function decode(string $bytes): mixed
     {
-        set_error_handler(static fn (): bool => true);
-        try {
-            $value = self::portable(static fn () => msgpack_unpack($bytes));
-        } finally {
-            restore_error_handler();
-        }
+        $value = Encoders::quietly(static fn () => self::portable(static fn () => msgpack_unpack($bytes)));
         if (($value === null || $value === false) && $bytes !== msgpack_pack($value)) {
             throw new ValueEncodingFailed('The decrypted value is not valid MessagePack.');
         }

@@ -28,12 +28,7 @@ final class PhpEncoder implements Encoder
 
     public function decode(string $bytes): mixed
     {
-        set_error_handler(static fn (): bool => true);
-        try {
-            $value = unserialize($bytes, ['allowed_classes' => $this->allowedClasses]);
-        } finally {
-            restore_error_handler();
-        }
+        $value = Encoders::quietly(fn () => unserialize($bytes, ['allowed_classes' => $this->allowedClasses]));
         if ($value === false && $bytes !== serialize(false)) {
             throw new ValueEncodingFailed('The decrypted value is not valid PHP serialize() output.');
         }
