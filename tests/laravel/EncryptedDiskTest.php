@@ -69,6 +69,12 @@ final class EncryptedDiskTest extends TestCase
         $vault->put('notes.txt', 'x');
         $this->assertSame('text/plain', $vault->mimeType('notes.txt'));
         $this->assertSame(['s/0.bin', 's/1.bin'], array_slice($vault->files('s'), 0, 2));
+        // Listings carry no sizes: the inner disk's would be the ciphertext's.
+        $listed = iterator_to_array($vault->getDriver()->listContents('s', false), false);
+        $this->assertCount(6, $listed);
+        foreach ($listed as $item) {
+            $this->assertNull($item->fileSize(), $item->path());
+        }
         $this->assertTrue($vault->exists('s/1.bin'));
         $vault->delete('s/1.bin');
         $this->assertFalse($vault->exists('s/1.bin'));
