@@ -161,6 +161,7 @@ PHP_METHOD(SodiumCrypt_Hasher, __construct)
 	for (size_t i = 0; i < sizeof algorithms / sizeof algorithms[0]; i++) {
 		if (zend_string_equals_cstr(name, algorithms[i].name, strlen(algorithms[i].name))) {
 			alg = &algorithms[i];
+			break;
 		}
 	}
 	if (!alg) {
