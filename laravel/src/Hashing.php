@@ -7,7 +7,7 @@ namespace SodiumCrypt\Laravel;
 use SodiumCrypt\Hasher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
-use SodiumCrypt\Laravel\Support\DigestText;
+use SodiumCrypt\Laravel\Support\TextCodec;
 
 /**
  * laravel-crypto's Hashing, on the extension's Hasher: the same methods and
@@ -132,12 +132,12 @@ final class Hashing
 
     private function text(string $driver, string $data): string
     {
-        return DigestText::encode(self::DRIVERS[$driver][1], $this->hasher($driver)->hash($data));
+        return TextCodec::encode(self::DRIVERS[$driver][1], $this->hasher($driver)->hash($data));
     }
 
     private function verifyText(string $driver, string $hash, string $data): bool
     {
-        $raw = DigestText::decode(self::DRIVERS[$driver][1], $hash);
+        $raw = TextCodec::decode(self::DRIVERS[$driver][1], $hash);
         return $raw !== null && $this->hasher($driver)->verify($raw, $data);
     }
 

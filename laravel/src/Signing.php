@@ -7,7 +7,7 @@ namespace SodiumCrypt\Laravel;
 use SodiumCrypt\Hasher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
-use SodiumCrypt\Laravel\Support\DigestText;
+use SodiumCrypt\Laravel\Support\TextCodec;
 use SodiumCrypt\SigningKey;
 
 /**
@@ -46,7 +46,7 @@ final class Signing
 
     public function sign(string $data): string
     {
-        return DigestText::encode('base64url', $this->raw($this->driver, $data));
+        return TextCodec::encode('base64url', $this->raw($this->driver, $data));
     }
 
     public function signRaw(string $data): string
@@ -66,7 +66,7 @@ final class Signing
 
     public function blake2bSign(string $data): string
     {
-        return DigestText::encode('base64url', $this->raw('blake2b', $data));
+        return TextCodec::encode('base64url', $this->raw('blake2b', $data));
     }
 
     public function blake2bSignRaw(string $data): string
@@ -81,7 +81,7 @@ final class Signing
 
     public function hmac256Sign(string $data): string
     {
-        return DigestText::encode('base64url', $this->raw('hmac256', $data));
+        return TextCodec::encode('base64url', $this->raw('hmac256', $data));
     }
 
     public function hmac256SignRaw(string $data): string
@@ -96,7 +96,7 @@ final class Signing
 
     public function hmac512Sign(string $data): string
     {
-        return DigestText::encode('base64url', $this->raw('hmac512', $data));
+        return TextCodec::encode('base64url', $this->raw('hmac512', $data));
     }
 
     public function hmac512SignRaw(string $data): string
@@ -111,7 +111,7 @@ final class Signing
 
     public function eddsaSign(string $data): string
     {
-        return DigestText::encode('base64url', $this->raw('eddsa', $data));
+        return TextCodec::encode('base64url', $this->raw('eddsa', $data));
     }
 
     public function eddsaSignRaw(string $data): string
@@ -127,7 +127,7 @@ final class Signing
     /** The Ed25519 public key, base64url: what a verifier elsewhere needs. */
     public function eddsaPublicKey(): string
     {
-        return DigestText::encode('base64url', $this->eddsa()->publicKey());
+        return TextCodec::encode('base64url', $this->eddsa()->publicKey());
     }
 
     /** The driver and which keys are there (ids, the public key): never a secret. */
@@ -159,7 +159,7 @@ final class Signing
 
     private function verifyText(string $driver, string $message, string $signature): bool
     {
-        $raw = DigestText::decode('base64url', $signature);
+        $raw = TextCodec::decode('base64url', $signature);
         return $raw !== null && $this->verifyBytes($driver, $message, $raw);
     }
 

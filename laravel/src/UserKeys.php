@@ -14,6 +14,7 @@ use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Events\UserEncryptionReset;
 use SodiumCrypt\Laravel\Exceptions\InvalidRecoveryCode;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
+use SodiumCrypt\Laravel\Support\TextCodec;
 
 /**
  * Each user's data key: created, wrapped (under Argon2id(password), the
@@ -323,17 +324,14 @@ final class UserKeys
     /** The wrapped key in $column (default: the key column), as bytes. */
     private function blob(Model $user, ?string $column = null): string
     {
-        try {
-            return sodium_base642bin((string) $user->getAttribute($column ?? $this->keyColumn), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
-        } catch (\SodiumException) {
-            throw new DecryptionFailed('This user has no readable wrapped key.');
-        }
+        return TextCodec::decode('base64url', (string) $user->getAttribute($column ?? $this->keyColumn))
+            ?? throw new DecryptionFailed('This user has no readable wrapped key.');
     }
 
     /** A wrapped key as its column stores it. */
     private static function text(string $blob): string
     {
-        return sodium_bin2base64($blob, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+        return TextCodec::encode('base64url', $blob);
     }
 
     private static function id(Model $user): string

@@ -5,11 +5,12 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Support;
 
 /**
- * Digests and signatures as text: base64url without padding (columns and
- * URLs) or hex. Decoding untrusted text never warns: null when it is not
- * valid. libsodium's codecs are constant time.
+ * Binary values as text: base64url without padding (columns and URLs:
+ * digests, signatures, wrapped user keys) or hex. Decoding untrusted text
+ * never warns: null when it is not valid. libsodium's codecs are constant
+ * time.
  */
-final class DigestText
+final class TextCodec
 {
     public static function encode(string $as, string $raw): string
     {
