@@ -204,8 +204,9 @@ static size_t decode_avx2(uint8_t *out, const char *in, size_t n)
 /*
  * AVX-512 VBMI, 48 bytes <-> 64 characters a step: byte permutes (vpermb,
  * vpermi2b) do the table work and vpmultishiftqb cuts the 6-bit fields.
- * Loads and stores are masked to the bytes a step owns. As with AVX2, only
- * whole steps of valid characters run here.
+ * Loads and stores are masked to the bytes a step owns. Encoding ends with
+ * one masked partial step; decoding, as with AVX2, runs only whole steps of
+ * valid characters and leaves the rest to the scalar code.
  */
 #define SC_B64_VBMI_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi")))
 #define SC_B64_48_BYTES    0x0000ffffffffffffULL
@@ -233,6 +234,18 @@ static size_t encode_vbmi(char *out, const uint8_t *in, size_t n)
 		_mm512_storeu_si512((void *) out, _mm512_permutexvar_epi8(v, chars));
 		out += 64;
 		done += 48;
+	}
+	/* The last partial step masked: bytes past the end load as zero, as the
+	 * scalar code pads them, and only the characters they own are stored.
+	 * All of its input is loaded before any output is written. */
+	size_t rest = n - done;
+	if (rest > 0 && rest < 48) {
+		__m512i v = _mm512_maskz_loadu_epi8(((__mmask64) 1 << rest) - 1, in + done);
+		v = _mm512_permutexvar_epi8(spread, v);
+		v = _mm512_multishift_epi64_epi8(shifts, v);
+		_mm512_mask_storeu_epi8(out, ((__mmask64) 1 << sc_b64_encoded_len(rest)) - 1,
+			_mm512_permutexvar_epi8(v, chars));
+		done = n;
 	}
 	return done;
 }
@@ -274,8 +287,11 @@ void sc_b64_encode(char *out, const uint8_t *in, size_t n)
 {
 	size_t done = 0;
 #ifdef SC_B64_AVX512
-	if (n >= 48 && (sc_cpu_features() & SC_CPU_AVX512VBMI)) {
+	if (n > 0 && (sc_cpu_features() & SC_CPU_AVX512VBMI)) {
 		done = encode_vbmi(out, in, n);
+		if (done == n) {
+			return;
+		}
 	}
 #endif
 #ifdef SC_B64_AVX2

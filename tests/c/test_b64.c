@@ -11,11 +11,15 @@ static char fast[6000], ct[6000], buf[6000];
 static void check_path(const char *path)
 {
 	size_t n;
-	int agree = 1, round = 1, inplace = 1;
+	int agree = 1, round = 1, inplace = 1, bounded = 1;
 	for (size_t len = 0; len <= 1200; len++) {
 		randombytes_buf(in, len);
 		size_t elen = sc_b64_encoded_len(len);
+		memset(fast, '#', elen + 64);
 		sc_b64_encode(fast, in, len);
+		for (size_t i = elen; i < elen + 64; i++) {
+			bounded &= fast[i] == '#';
+		}
 		sc_b64_encode_ct(ct, in, len);
 		agree &= memcmp(fast, ct, elen) == 0 && strlen(ct) == elen;
 		round &= sc_b64_decode(back, &n, fast, elen) && n == len && memcmp(back, in, len) == 0;
@@ -28,6 +32,7 @@ static void check_path(const char *path)
 	CHECK(agree, "%s: fast and constant-time encoders agree", path);
 	CHECK(round, "%s: both decoders invert the encoder", path);
 	CHECK(inplace, "%s: in-place encoding from the tail", path);
+	CHECK(bounded, "%s: the encoder writes nothing past its output", path);
 	CHECK(sc_b64_encoded_len(SIZE_MAX) == SIZE_MAX, "%s: overflow is reported", path);
 
 	/* Strictness, identical for both decoders. */
