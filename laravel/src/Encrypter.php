@@ -59,12 +59,19 @@ final class Encrypter implements EncrypterContract, StringEncrypter
 
     public function encrypt(#[\SensitiveParameter] $value, $serialize = true): string
     {
-        return $this->seal($serialize ? $this->encoders->encode($value) : $value);
+        return $this->encryptString($serialize ? $this->encoders->encode($value) : $value);
     }
 
     public function encryptString(#[\SensitiveParameter] $value): string
     {
-        return $this->seal($value);
+        if (!is_string($value)) {
+            throw new EncryptException('Could not encrypt the data: a string is required, '.get_debug_type($value).' given.');
+        }
+        try {
+            return $this->keyring->seal($value);
+        } catch (CryptoException $e) {
+            throw new EncryptException('Could not encrypt the data.', 0, $e);
+        }
     }
 
     public function decrypt($payload, $unserialize = true): mixed
@@ -224,18 +231,6 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     public function __serialize(): array
     {
         throw new \LogicException('An encrypter holds keys and cannot be serialised.');
-    }
-
-    private function seal(#[\SensitiveParameter] mixed $plaintext): string
-    {
-        if (!is_string($plaintext)) {
-            throw new EncryptException('Could not encrypt the data: a string is required, '.get_debug_type($plaintext).' given.');
-        }
-        try {
-            return $this->keyring->seal($plaintext);
-        } catch (CryptoException $e) {
-            throw new EncryptException('Could not encrypt the data.', 0, $e);
-        }
     }
 
     private function open(mixed $payload): string
