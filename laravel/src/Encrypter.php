@@ -76,13 +76,24 @@ final class Encrypter implements EncrypterContract, StringEncrypter
 
     public function decrypt($payload, $unserialize = true): mixed
     {
-        $plaintext = $this->open($payload);
+        $plaintext = $this->decryptString($payload);
         return $unserialize ? $this->encoders->decode($plaintext) : $plaintext;
     }
 
     public function decryptString($payload): string
     {
-        return $this->open($payload);
+        if (!is_string($payload) || $payload === '') {
+            throw new DecryptException('The payload is invalid.');
+        }
+        // Laravel's JSON payloads all start with "eyJ" ('{"' in base64): others skip the call.
+        if (str_starts_with($payload, 'eyJ') && ($json = LaravelPayload::json($payload)) !== null) {
+            return $this->openLaravel($json);
+        }
+        try {
+            return $this->keyring->open($payload);
+        } catch (CryptoException|\ValueError $e) {
+            throw new DecryptException('The payload is invalid.', 0, $e);
+        }
     }
 
     /**
@@ -231,21 +242,6 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     public function __serialize(): array
     {
         throw new \LogicException('An encrypter holds keys and cannot be serialised.');
-    }
-
-    private function open(mixed $payload): string
-    {
-        if (!is_string($payload) || $payload === '') {
-            throw new DecryptException('The payload is invalid.');
-        }
-        if (($json = LaravelPayload::json($payload)) !== null) {
-            return $this->openLaravel($json);
-        }
-        try {
-            return $this->keyring->open($payload);
-        } catch (CryptoException|\ValueError $e) {
-            throw new DecryptException('The payload is invalid.', 0, $e);
-        }
     }
 
     /** @return list<Key> the current key, then the previous ones */
