@@ -204,9 +204,9 @@ static size_t decode_avx2(uint8_t *out, const char *in, size_t n)
 /*
  * AVX-512 VBMI, 48 bytes <-> 64 characters a step: byte permutes (vpermb,
  * vpermi2b) do the table work and vpmultishiftqb cuts the 6-bit fields.
- * Loads and stores are masked to the bytes a step owns. Encoding ends with
- * one masked partial step; decoding, as with AVX2, runs only whole steps of
- * valid characters and leaves the rest to the scalar code.
+ * Loads and stores are masked to the bytes a step owns, and each ends with
+ * one masked partial step. Decoding, as with AVX2, leaves every step it
+ * would reject to the scalar code.
  */
 #define SC_B64_VBMI_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi")))
 #define SC_B64_48_BYTES    0x0000ffffffffffffULL
@@ -279,7 +279,28 @@ static size_t decode_vbmi(uint8_t *out, const char *in, size_t n)
 		out += 48;
 		done += 64;
 	}
-	return done;
+	/* The last partial step, when it can be valid: masked, with 'A' (0) in
+	 * the lanes past the end. Anything it would reject (a bad character,
+	 * bits set past the last byte, a length of 4k + 1) is left to the
+	 * scalar code, which decides every error. */
+	size_t rest = n - done;
+	if (rest == 0 || rest >= 64 || rest % 4 == 1) {
+		return done;
+	}
+	unsigned last = decode_table[(unsigned char) in[n - 1]];
+	if ((rest % 4 == 2 && (last & 0x0f)) || (rest % 4 == 3 && (last & 0x03))) {
+		return done;
+	}
+	__m512i c = _mm512_mask_loadu_epi8(_mm512_set1_epi8('A'), ((__mmask64) 1 << rest) - 1, in + done);
+	__m512i v = _mm512_permutex2var_epi8(lo, c, hi);
+	if (_mm512_movepi8_mask(_mm512_or_si512(c, v)) != 0) {
+		return done;
+	}
+	v = _mm512_maddubs_epi16(v, _mm512_set1_epi32(0x01400140));
+	v = _mm512_madd_epi16(v, _mm512_set1_epi32(0x00011000));
+	size_t bytes = rest / 4 * 3 + (rest % 4 ? rest % 4 - 1 : 0);
+	_mm512_mask_storeu_epi8(out, ((__mmask64) 1 << bytes) - 1, _mm512_permutexvar_epi8(order, v));
+	return n;
 }
 #endif
 
@@ -311,8 +332,12 @@ bool sc_b64_decode(uint8_t *out, size_t *out_len, const char *in, size_t n)
 {
 	size_t done = 0;
 #ifdef SC_B64_AVX512
-	if (n >= 64 && (sc_cpu_features() & SC_CPU_AVX512VBMI)) {
+	if (n > 0 && (sc_cpu_features() & SC_CPU_AVX512VBMI)) {
 		done = decode_vbmi(out, in, n);
+		if (done == n) {
+			*out_len = n / 4 * 3 + (n % 4 ? n % 4 - 1 : 0);
+			return true;
+		}
 	}
 #endif
 #ifdef SC_B64_AVX2
