@@ -99,7 +99,7 @@ const sc_keyref *sc_key_require_len(zend_object *key, size_t len, uint32_t arg_n
 /* Throws (ValueError, or CryptoException for a wiped key) unless key fits cp. */
 zend_result sc_key_require_fits(zend_object *key, const sc_cipher *cp, uint32_t arg_num);
 
-/* ---- errors: no argument values in any trace the extension creates ---- */
+/* ---- sc_php.c: errors with no argument values in any trace the extension creates ---- */
 ZEND_COLD void sc_throw(zend_class_entry *ce, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
 ZEND_COLD void sc_argument_error(zend_class_entry *ce, uint32_t arg_num, const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 ZEND_COLD void sc_throw_decryption_failed(void);
