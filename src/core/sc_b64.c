@@ -43,6 +43,12 @@ size_t sc_b64_encoded_len(size_t n)
 	return (n / 3) * 4 + (n % 3 == 0 ? 0 : n % 3 + 1);
 }
 
+/* The bytes n characters decode to, for a length that can be valid (not 4k + 1). */
+static inline size_t decoded_len(size_t n)
+{
+	return n / 4 * 3 + (n % 4 ? n % 4 - 1 : 0);
+}
+
 static void encode_scalar(char *out, const uint8_t *in, size_t n)
 {
 	size_t i = 0;
@@ -211,9 +217,9 @@ static size_t decode_avx2(uint8_t *out, const char *in, size_t n)
 #define SC_B64_VBMI_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi")))
 #define SC_B64_48_BYTES    0x0000ffffffffffffULL
 
-/* Same overlap rule as encode_avx2(); no step reads before in. */
+/* The 64 characters of 48 bytes (the low 48 of v). */
 SC_B64_VBMI_TARGET
-static size_t encode_vbmi(char *out, const uint8_t *in, size_t n)
+static inline __m512i encode_vbmi_step(__m512i v)
 {
 	/* Group k's bytes a, b, c become the 32-bit lane b | a << 8 | c << 16 | b << 24:
 	 * its four characters are then the 6 bits at 10, 4, 22 and 16. */
@@ -222,16 +228,22 @@ static size_t encode_vbmi(char *out, const uint8_t *in, size_t n)
 		0x191a1819, 0x1c1d1b1c, 0x1f201e1f, 0x22232122, 0x25262425, 0x28292728, 0x2b2c2a2b, 0x2e2f2d2e);
 	const __m512i shifts = _mm512_set1_epi64(0x3036242a1016040aLL);
 	const __m512i chars = _mm512_loadu_si512((const void *) alphabet); /* vpermb uses 6 bits of an index */
+	v = _mm512_permutexvar_epi8(spread, v);
+	v = _mm512_multishift_epi64_epi8(shifts, v);
+	return _mm512_permutexvar_epi8(v, chars);
+}
+
+/* Same overlap rule as encode_avx2(); no step reads before in. */
+SC_B64_VBMI_TARGET
+static size_t encode_vbmi(char *out, const uint8_t *in, size_t n)
+{
 	size_t done = 0;
 	while (n - done >= 48) {
 		uintptr_t w_end = (uintptr_t) (out + 64), next = (uintptr_t) (in + done + 48);
 		if (w_end > next && (uintptr_t) out < (uintptr_t) (in + n)) {
 			break;
 		}
-		__m512i v = _mm512_maskz_loadu_epi8(SC_B64_48_BYTES, in + done);
-		v = _mm512_permutexvar_epi8(spread, v);
-		v = _mm512_multishift_epi64_epi8(shifts, v);
-		_mm512_storeu_si512((void *) out, _mm512_permutexvar_epi8(v, chars));
+		_mm512_storeu_si512((void *) out, encode_vbmi_step(_mm512_maskz_loadu_epi8(SC_B64_48_BYTES, in + done)));
 		out += 64;
 		done += 48;
 	}
@@ -240,19 +252,17 @@ static size_t encode_vbmi(char *out, const uint8_t *in, size_t n)
 	 * All of its input is loaded before any output is written. */
 	size_t rest = n - done;
 	if (rest > 0 && rest < 48) {
-		__m512i v = _mm512_maskz_loadu_epi8(((__mmask64) 1 << rest) - 1, in + done);
-		v = _mm512_permutexvar_epi8(spread, v);
-		v = _mm512_multishift_epi64_epi8(shifts, v);
 		_mm512_mask_storeu_epi8(out, ((__mmask64) 1 << sc_b64_encoded_len(rest)) - 1,
-			_mm512_permutexvar_epi8(v, chars));
+			encode_vbmi_step(_mm512_maskz_loadu_epi8(((__mmask64) 1 << rest) - 1, in + done)));
 		done = n;
 	}
 	return done;
 }
 
-/* Decodes whole steps of valid characters; returns the characters consumed. */
+/* The 48 bytes of 64 characters, in the low 48 bytes of *bytes; false (and
+ * *bytes unset) when any character is outside the alphabet. */
 SC_B64_VBMI_TARGET
-static size_t decode_vbmi(uint8_t *out, const char *in, size_t n)
+static inline bool decode_vbmi_step(__m512i c, __m512i *bytes)
 {
 	/* Packed, lane k holds its 3 bytes low to high as the 3rd, 2nd, 1st:
 	 * output byte 3k + j is byte 4k + 2 - j. */
@@ -264,18 +274,29 @@ static size_t decode_vbmi(uint8_t *out, const char *in, size_t n)
 	 * invalid character maps to 0xff, and one >= 0x80 has the bit itself. */
 	const __m512i lo = _mm512_loadu_si512((const void *) decode_table);
 	const __m512i hi = _mm512_loadu_si512((const void *) (decode_table + 64));
-	const __m512i order = _mm512_loadu_si512((const void *) compact);
+	__m512i v = _mm512_permutex2var_epi8(lo, c, hi);
+	if (_mm512_movepi8_mask(_mm512_or_si512(c, v)) != 0) {
+		return false;
+	}
+	/* 4 x 6 bits -> 24 bits in each 32-bit lane, then 48 bytes in order. */
+	v = _mm512_maddubs_epi16(v, _mm512_set1_epi32(0x01400140));
+	v = _mm512_madd_epi16(v, _mm512_set1_epi32(0x00011000));
+	*bytes = _mm512_permutexvar_epi8(_mm512_loadu_si512((const void *) compact), v);
+	return true;
+}
+
+/* Decodes while the steps are valid, the last partial one included;
+ * returns the characters consumed. */
+SC_B64_VBMI_TARGET
+static size_t decode_vbmi(uint8_t *out, const char *in, size_t n)
+{
+	__m512i bytes;
 	size_t done = 0;
 	while (n - done >= 64) {
-		__m512i c = _mm512_loadu_si512((const void *) (in + done));
-		__m512i v = _mm512_permutex2var_epi8(lo, c, hi);
-		if (_mm512_movepi8_mask(_mm512_or_si512(c, v)) != 0) {
-			break;
+		if (!decode_vbmi_step(_mm512_loadu_si512((const void *) (in + done)), &bytes)) {
+			return done;
 		}
-		/* 4 x 6 bits -> 24 bits in each 32-bit lane, then 48 bytes in order. */
-		v = _mm512_maddubs_epi16(v, _mm512_set1_epi32(0x01400140));
-		v = _mm512_madd_epi16(v, _mm512_set1_epi32(0x00011000));
-		_mm512_mask_storeu_epi8(out, SC_B64_48_BYTES, _mm512_permutexvar_epi8(order, v));
+		_mm512_mask_storeu_epi8(out, SC_B64_48_BYTES, bytes);
 		out += 48;
 		done += 64;
 	}
@@ -284,22 +305,17 @@ static size_t decode_vbmi(uint8_t *out, const char *in, size_t n)
 	 * bits set past the last byte, a length of 4k + 1) is left to the
 	 * scalar code, which decides every error. */
 	size_t rest = n - done;
-	if (rest == 0 || rest >= 64 || rest % 4 == 1) {
+	if (rest == 0 || rest % 4 == 1) {
 		return done;
 	}
 	unsigned last = decode_table[(unsigned char) in[n - 1]];
 	if ((rest % 4 == 2 && (last & 0x0f)) || (rest % 4 == 3 && (last & 0x03))) {
 		return done;
 	}
-	__m512i c = _mm512_mask_loadu_epi8(_mm512_set1_epi8('A'), ((__mmask64) 1 << rest) - 1, in + done);
-	__m512i v = _mm512_permutex2var_epi8(lo, c, hi);
-	if (_mm512_movepi8_mask(_mm512_or_si512(c, v)) != 0) {
+	if (!decode_vbmi_step(_mm512_mask_loadu_epi8(_mm512_set1_epi8('A'), ((__mmask64) 1 << rest) - 1, in + done), &bytes)) {
 		return done;
 	}
-	v = _mm512_maddubs_epi16(v, _mm512_set1_epi32(0x01400140));
-	v = _mm512_madd_epi16(v, _mm512_set1_epi32(0x00011000));
-	size_t bytes = rest / 4 * 3 + (rest % 4 ? rest % 4 - 1 : 0);
-	_mm512_mask_storeu_epi8(out, ((__mmask64) 1 << bytes) - 1, _mm512_permutexvar_epi8(order, v));
+	_mm512_mask_storeu_epi8(out, ((__mmask64) 1 << decoded_len(rest)) - 1, bytes);
 	return n;
 }
 #endif
@@ -335,7 +351,7 @@ bool sc_b64_decode(uint8_t *out, size_t *out_len, const char *in, size_t n)
 	if (n > 0 && (sc_cpu_features() & SC_CPU_AVX512VBMI)) {
 		done = decode_vbmi(out, in, n);
 		if (done == n) {
-			*out_len = n / 4 * 3 + (n % 4 ? n % 4 - 1 : 0);
+			*out_len = decoded_len(n);
 			return true;
 		}
 	}
@@ -416,7 +432,7 @@ static void encode_ct(char *out, const uint8_t *in, size_t n, unsigned c62, unsi
 static bool decode_ct(uint8_t *out, size_t cap, size_t *out_len, const char *in, size_t n, unsigned c62, unsigned c63)
 {
 	const unsigned char *s = (const unsigned char *) in;
-	size_t full = n / 4, rest = n % 4, len = full * 3 + (rest ? rest - 1 : 0), o = 0;
+	size_t full = n / 4, rest = n % 4, len = decoded_len(n), o = 0;
 	unsigned invalid = 0, stray = 0; /* characters outside the alphabet; non-zero unused bits */
 	if (rest == 1 || len > cap) {
 		return false;
