@@ -8,13 +8,17 @@ use Illuminate\Support\Facades\Storage;
 use SodiumCrypt\Laravel\Filesystem\FileDecryptionFailed;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Filesystem\ChunkedFiles;
+use SodiumCrypt\Laravel\Filesystem\EncryptedAdapter;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
+use SodiumCrypt\Laravel\Filesystem\GeneratorStream;
 
 /**
  * The 'sodium-encrypted' disk over the real local driver: sizes at the chunk
  * edges through put/get and writeStream/readStream, plaintext size(),
  * nothing readable in the inner disk, tampering (truncation, reordering,
  * chunks swapped between files), rotation, per-user files, URLs refused,
+ * an inner disk whose streams return short reads,
  * and a 100 MiB file streamed both ways in bounded memory.
  */
 final class EncryptedDiskTest extends TestCase
@@ -78,6 +82,35 @@ final class EncryptedDiskTest extends TestCase
         $this->assertTrue($vault->exists('s/1.bin'));
         $vault->delete('s/1.bin');
         $this->assertFalse($vault->exists('s/1.bin'));
+    }
+
+    /** A remote disk's streams (S3, SFTP) return short reads: 5 bytes at a time here. */
+    public function test_an_inner_disk_with_short_reads_still_gives_sizes_and_rotates(): void
+    {
+        $trickle = new class ($this->envDir.'/files') extends \League\Flysystem\Local\LocalFilesystemAdapter {
+            public function readStream(string $path)
+            {
+                $whole = parent::readStream($path);
+                return GeneratorStream::open((static function () use ($whole): \Generator {
+                    while (($piece = fread($whole, 5)) !== '' && $piece !== false) {
+                        yield $piece;
+                    }
+                    fclose($whole);
+                })());
+            }
+        };
+        $old = Key::generate(32);
+        $data = random_bytes(self::CHUNK + 7);
+        $config = new \League\Flysystem\Config();
+        (new EncryptedAdapter($trickle, new ChunkedFiles($old)))->write('t.bin', $data, $config);
+
+        $new = Key::generate(32);
+        $vault = new EncryptedAdapter($trickle, new ChunkedFiles($new, [$old]));
+        $this->assertSame(self::CHUNK + 7, $vault->fileSize('t.bin')->fileSize());
+        $this->assertSame($data, $vault->read('t.bin'));
+        $this->assertTrue($vault->reencrypt('t.bin', $config));
+        $this->assertFalse($vault->reencrypt('t.bin', $config));
+        $this->assertSame($data, (new EncryptedAdapter($trickle, new ChunkedFiles($new)))->read('t.bin'));
     }
 
     public function test_truncated_reordered_swapped_and_plain_files_are_refused_with_the_path(): void

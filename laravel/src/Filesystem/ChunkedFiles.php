@@ -94,7 +94,7 @@ final class ChunkedFiles
      */
     public function open($source): \Generator
     {
-        $opener = $this->opener(self::readFull($source, StreamSealer::headerBytes()));
+        $opener = $this->opener(self::header($source));
         $sealed = $opener->chunkBytes() + StreamSealer::tagBytes();
         $chunk = self::readFull($source, $sealed);
         while (true) {
@@ -105,6 +105,17 @@ final class ChunkedFiles
             }
             $chunk = $next;
         }
+    }
+
+    /**
+     * The header at the start of $source (fewer bytes only for a file too
+     * short to have one), read through short reads as chunks are.
+     *
+     * @param resource $source
+     */
+    public static function header($source): string
+    {
+        return self::readFull($source, StreamSealer::headerBytes());
     }
 
     /** The reader of a file with this header: picks its key by the header's key id. */

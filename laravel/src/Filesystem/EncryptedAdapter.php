@@ -12,7 +12,6 @@ use League\MimeTypeDetection\ExtensionMimeTypeDetector;
 use League\MimeTypeDetection\MimeTypeDetector;
 use SodiumCrypt\CryptoException;
 use SodiumCrypt\DecryptionFailed;
-use SodiumCrypt\StreamSealer;
 
 /**
  * The 'sodium-encrypted' disk: any Flysystem adapter (the inner disk's), with
@@ -60,16 +59,11 @@ final class EncryptedAdapter implements FilesystemAdapter
 
     public function read(string $path): string
     {
-        $stream = $this->inner->readStream($path);
-        try {
-            $out = '';
-            foreach ($this->opened($path, $stream) as $chunk) {
-                $out .= $chunk;
-            }
-            return $out;
-        } finally {
-            is_resource($stream) && fclose($stream);
+        $out = '';
+        foreach ($this->opened($path, $this->inner->readStream($path)) as $chunk) {
+            $out .= $chunk;
         }
+        return $out;
     }
 
     public function readStream(string $path)
@@ -182,7 +176,7 @@ final class EncryptedAdapter implements FilesystemAdapter
     {
         $stream = $this->inner->readStream($path);
         try {
-            return (string) fread($stream, StreamSealer::headerBytes());
+            return ChunkedFiles::header($stream);
         } finally {
             is_resource($stream) && fclose($stream);
         }
