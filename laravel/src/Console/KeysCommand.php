@@ -43,9 +43,8 @@ final class KeysCommand extends Command
         {--blind-index : Rotate BLIND_INDEX_KEY instead (the old one leads BLIND_INDEX_PREVIOUS_KEYS); then run crypto:reindex}
         {--force : Do not ask in production}';
 
-    /** The facades' keys and their lengths: BLAKE2b hashing, HMAC, and the Ed25519 seed. */
-    private const FACADE_KEYS = ['CRYPTO_BLAKE2B_HASHING_KEY' => 32, 'CRYPTO_HMAC_KEY' => 32, 'CRYPTO_EDDSA_KEY' => 32];
-    private const FACADE_KEY_CONFIG = [
+    /** The Hashing and Sign facades' 32-byte keys (BLAKE2b, HMAC, Ed25519 seed) and where config reads each. */
+    private const FACADE_KEYS = [
         'CRYPTO_BLAKE2B_HASHING_KEY' => 'sodium-crypt.hashing.key',
         'CRYPTO_HMAC_KEY' => 'sodium-crypt.signing.hmac_key',
         'CRYPTO_EDDSA_KEY' => 'sodium-crypt.signing.eddsa_key',
@@ -95,9 +94,9 @@ final class KeysCommand extends Command
         // The Hashing and Sign facades' keys, under laravel-crypto's names: made
         // once and never replaced here (a new one would change every digest).
         $made = [];
-        foreach (self::FACADE_KEYS as $envName => $bytes) {
+        foreach (array_keys(self::FACADE_KEYS) as $envName) {
             if (!$env->get($envName) && !env($envName)) {
-                $values[$envName] = self::newKeyText($bytes);
+                $values[$envName] = self::newKeyText(32);
                 $made[] = $envName;
             }
         }
@@ -106,7 +105,7 @@ final class KeysCommand extends Command
         }
 
         $config->set('app.key', $text);
-        foreach (self::FACADE_KEY_CONFIG as $envName => $configName) {
+        foreach (self::FACADE_KEYS as $envName => $configName) {
             if (isset($values[$envName])) {
                 $config->set($configName, $values[$envName]);
             }
