@@ -2,7 +2,8 @@
  * Raw AEAD throughput of src/core, one run, one process: AEGIS-128L and
  * AEGIS-256 (every implementation this build carries and this CPU runs),
  * libsodium's XChaCha20-Poly1305 and AES-256-GCM, at 1 KiB and 1 MiB,
- * encrypt and decrypt, with ratios against XChaCha20-Poly1305.
+ * encrypt and decrypt, with ratios against XChaCha20-Poly1305; then what a
+ * nonce's random bytes cost from the extension's source and from libsodium.
  *
  *   cmake --build _build/cmake --target bench_aead && _build/cmake/bench/bench_aead [--quick]
  *
@@ -39,8 +40,12 @@ static uint8_t *msg, *ct, *out, key[32], nonce[32], tag[32];
 static double target_seconds = 0.25;
 static int rounds = 7;
 
-static void once(const row *r, size_t len, int decrypt)
+/* One operation of a measurement: len bytes, flag picking its variant. */
+typedef void (*op_fn)(const void *arg, size_t len, int flag);
+
+static void aead_once(const void *arg, size_t len, int decrypt)
 {
+	const row *r = arg;
 	const sc_cipher *cp = r->cipher;
 	if (r->aegis) {
 		sc_aegis_alg alg = cp->id == SC_AEGIS128L ? SC_AEGIS_ALG_128L : SC_AEGIS_ALG_256;
@@ -56,15 +61,26 @@ static void once(const row *r, size_t len, int decrypt)
 	}
 }
 
+/* len random bytes into msg: sc_random_buf() (flag 0) or randombytes_buf(). */
+static void random_once(const void *arg, size_t len, int sodium)
+{
+	(void) arg;
+	if (sodium) {
+		randombytes_buf(msg, len);
+	} else {
+		sc_random_buf(msg, len);
+	}
+}
+
 /* Median time of one operation, in seconds. */
-static double measure(const row *r, size_t len, int decrypt)
+static double measure_op(op_fn once, const void *arg, size_t len, int flag)
 {
 	double samples[16];
-	once(r, len, 0); /* the ciphertext decrypt needs, and warm-up */
+	once(arg, len, 0); /* warm-up (and the ciphertext an AEAD decrypt needs) */
 	size_t iters = 1;
 	for (;;) { /* calibrate: a round takes target_seconds / rounds */
 		double t0 = now();
-		for (size_t i = 0; i < iters; i++) once(r, len, decrypt);
+		for (size_t i = 0; i < iters; i++) once(arg, len, flag);
 		double dt = now() - t0;
 		if (dt > target_seconds / rounds / 4) {
 			iters = (size_t) ((double) iters * (target_seconds / rounds) / dt) + 1;
@@ -74,11 +90,16 @@ static double measure(const row *r, size_t len, int decrypt)
 	}
 	for (int k = 0; k < rounds; k++) {
 		double t0 = now();
-		for (size_t i = 0; i < iters; i++) once(r, len, decrypt);
+		for (size_t i = 0; i < iters; i++) once(arg, len, flag);
 		samples[k] = (now() - t0) / (double) iters;
 	}
 	qsort(samples, (size_t) rounds, sizeof samples[0], cmp_double);
 	return samples[rounds / 2];
+}
+
+static double measure(const row *r, size_t len, int decrypt)
+{
+	return measure_op(aead_once, r, len, decrypt);
 }
 
 static void describe(void)
@@ -160,6 +181,13 @@ int main(int argc, char **argv)
 		printf("| %s | %.2f µs | %.2f µs | %.1f µs | %.1f µs | %.2f | %.1f× / %.1f× |\n", rows[i].label,
 			t[0][0] * 1e6, t[0][1] * 1e6, t[1][0] * 1e6, t[1][1] * 1e6,
 			(double) sizes[1] / t[1][0] / 1e9, base[1][0] / t[1][0], base[1][1] / t[1][1]);
+	}
+	printf("\nRandom bytes, %s against libsodium's randombytes_buf:\n\n", sc_random_source());
+	printf("| bytes | %s | randombytes_buf |\n|---:|---:|---:|\n", sc_random_source());
+	const size_t draws[3] = { 16, 32, 1024 };
+	for (int i = 0; i < 3; i++) {
+		printf("| %zu | %.3f µs | %.3f µs |\n", draws[i],
+			measure_op(random_once, NULL, draws[i], 0) * 1e6, measure_op(random_once, NULL, draws[i], 1) * 1e6);
 	}
 	free(msg);
 	free(ct);
