@@ -88,6 +88,13 @@ final class EncodersTest extends TestCase
             $this->assertStringContainsString('ArrayObject', $e->getMessage());
             $this->assertInstanceOf(DecryptException::class, $e);
         }
+        // The other way serialize() writes an object: C: (a Serializable class).
+        try {
+            decrypt(Crypt::encryptString('a:1:{s:4:"when";C:10:"OldPayment":0:{}}'));
+            $this->fail('a C: object of a class not allowed');
+        } catch (ValueEncodingFailed $e) {
+            $this->assertStringContainsString('OldPayment', $e->getMessage());
+        }
         $this->writeWith('php', ['sodium-crypt.encoder.allowed_classes' => [\ArrayObject::class]]);
         $this->assertInstanceOf(\ArrayObject::class, decrypt($payload)['when']);
         // Laravel's own uses are strings and arrays: unaffected by the default.

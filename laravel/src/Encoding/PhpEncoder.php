@@ -32,7 +32,10 @@ final class PhpEncoder implements Encoder
         if ($value === false && $bytes !== serialize(false)) {
             throw new ValueEncodingFailed('The decrypted value is not valid PHP serialize() output.');
         }
-        if ($this->allowedClasses !== true && ($class = self::refused($value, new \SplObjectStorage(), 0)) !== null) {
+        // Only O: and C: make objects unserialize() can refuse: without
+        // them (most values) there is nothing to look for.
+        if ($this->allowedClasses !== true && (str_contains($bytes, 'O:') || str_contains($bytes, 'C:'))
+                && ($class = self::refused($value, new \SplObjectStorage(), 0)) !== null) {
             throw new ValueEncodingFailed(sprintf('The decrypted value holds an object of class %s, which sodium-crypt.encoder.allowed_classes does not allow: add the class there to read it.', $class));
         }
         return $value;
