@@ -4,7 +4,6 @@
 #include "sc_random.h"
 
 #include <string.h>
-#include <sodium.h>
 
 static const uint8_t magic[4] = { 's', 'c', 's', '1' };
 
