@@ -8,12 +8,22 @@
  *   blk_load(p), blk_store(p, b), blk_xor(a, b), blk_and(a, b)
  *   blk_round(in, rk)   one AES encryption round: MixColumns(ShiftRows(
  *                       SubBytes(in))) ^ rk
+ *   blk_load64x2(p)     blk_load(p) by two 8-byte loads. For the nonce, which
+ *                       the vDSO has just stored 8 bytes at a time: x86 cannot
+ *                       forward two stores to one 16-byte load, which then
+ *                       waits for them to reach the cache (make bench-aead,
+ *                       "sealed box": 0.26 -> 0.245 us at 1 KiB)
+ *   blk_u64x2(lo, hi)   the block le64(lo) || le64(hi)
  */
 #include "sc_ct.h"
-#include "sc_le.h"
 
 #include <sodium.h>
 #include <string.h>
+
+/* The init, absorb and finalisation steps are inlined into each encrypt and
+ * decrypt, so the state stays in registers from the first round to the tag
+ * instead of passing through memory between them. */
+#define SC_STEP static inline __attribute__((always_inline))
 
 static const uint8_t SC_NAME(c0)[16] = {
 	0x00, 0x01, 0x01, 0x02, 0x03, 0x05, 0x08, 0x0d,
@@ -55,9 +65,9 @@ SC_TARGET static inline void SC_NAME(update128l)(blk s[8], blk m0, blk m1)
 	SC_NAME(update128l_x)(s, m0, s[0], m1, s[4]);
 }
 
-SC_TARGET static inline void SC_NAME(init128l)(blk s[8], const uint8_t *k, const uint8_t *npub)
+SC_TARGET SC_STEP void SC_NAME(init128l)(blk s[8], const uint8_t *k, const uint8_t *npub)
 {
-	blk key = blk_load(k), nonce = blk_load(npub);
+	blk key = blk_load(k), nonce = blk_load64x2(npub);
 	blk c0 = blk_load(SC_NAME(c0)), c1 = blk_load(SC_NAME(c1));
 	s[0] = blk_xor(key, nonce);
 	s[1] = c1;
@@ -79,13 +89,14 @@ SC_TARGET static inline void SC_NAME(stream128l)(const blk s[8], blk *z0, blk *z
 	*z1 = blk_xor(blk_xor(s[2], s[5]), blk_and(s[6], s[7]));
 }
 
-SC_TARGET static inline void SC_NAME(lengths)(uint8_t out[16], size_t adlen, size_t mlen)
+/* le64(|ad| in bits) || le64(|m| in bits), built in a register: bytes
+ * stored one by one and read back as a block would stall the load. */
+SC_TARGET SC_STEP blk SC_NAME(lengths)(size_t adlen, size_t mlen)
 {
-	sc_store_le(out, (uint64_t) adlen * 8, 8);
-	sc_store_le(out + 8, (uint64_t) mlen * 8, 8);
+	return blk_u64x2((uint64_t) adlen * 8, (uint64_t) mlen * 8);
 }
 
-SC_TARGET static void SC_NAME(absorb128l)(blk s[8], const uint8_t *ad, size_t adlen)
+SC_TARGET SC_STEP void SC_NAME(absorb128l)(blk s[8], const uint8_t *ad, size_t adlen)
 {
 	size_t i = 0;
 	for (; i + 32 <= adlen; i += 32) {
@@ -98,11 +109,9 @@ SC_TARGET static void SC_NAME(absorb128l)(blk s[8], const uint8_t *ad, size_t ad
 	}
 }
 
-SC_TARGET static void SC_NAME(final128l)(blk s[8], uint8_t *tag, size_t taglen, size_t adlen, size_t mlen)
+SC_TARGET SC_STEP void SC_NAME(final128l)(blk s[8], uint8_t *tag, size_t taglen, size_t adlen, size_t mlen)
 {
-	uint8_t lens[16];
-	SC_NAME(lengths)(lens, adlen, mlen);
-	blk t = blk_xor(s[2], blk_load(lens));
+	blk t = blk_xor(s[2], SC_NAME(lengths)(adlen, mlen));
 	for (int i = 0; i < 7; i++) {
 		SC_NAME(update128l)(s, t, t);
 	}
@@ -206,10 +215,10 @@ SC_TARGET static inline void SC_NAME(update256)(blk s[6], blk msg)
 	SC_NAME(update256_x)(s, msg, s[0]);
 }
 
-SC_TARGET static inline void SC_NAME(init256)(blk s[6], const uint8_t *k, const uint8_t *npub)
+SC_TARGET SC_STEP void SC_NAME(init256)(blk s[6], const uint8_t *k, const uint8_t *npub)
 {
 	blk k0 = blk_load(k), k1 = blk_load(k + 16);
-	blk n0 = blk_load(npub), n1 = blk_load(npub + 16);
+	blk n0 = blk_load64x2(npub), n1 = blk_load64x2(npub + 16);
 	blk c0 = blk_load(SC_NAME(c0)), c1 = blk_load(SC_NAME(c1));
 	blk kn0 = blk_xor(k0, n0), kn1 = blk_xor(k1, n1);
 	s[0] = kn0;
@@ -232,7 +241,7 @@ SC_TARGET static inline blk SC_NAME(stream256)(const blk s[6])
 	return blk_xor(blk_xor(s[1], blk_xor(s[4], s[5])), blk_and(s[2], s[3]));
 }
 
-SC_TARGET static void SC_NAME(absorb256)(blk s[6], const uint8_t *ad, size_t adlen)
+SC_TARGET SC_STEP void SC_NAME(absorb256)(blk s[6], const uint8_t *ad, size_t adlen)
 {
 	size_t i = 0;
 	for (; i + 16 <= adlen; i += 16) {
@@ -245,11 +254,9 @@ SC_TARGET static void SC_NAME(absorb256)(blk s[6], const uint8_t *ad, size_t adl
 	}
 }
 
-SC_TARGET static void SC_NAME(final256)(blk s[6], uint8_t *tag, size_t taglen, size_t adlen, size_t mlen)
+SC_TARGET SC_STEP void SC_NAME(final256)(blk s[6], uint8_t *tag, size_t taglen, size_t adlen, size_t mlen)
 {
-	uint8_t lens[16];
-	SC_NAME(lengths)(lens, adlen, mlen);
-	blk t = blk_xor(s[3], blk_load(lens));
+	blk t = blk_xor(s[3], SC_NAME(lengths)(adlen, mlen));
 	for (int i = 0; i < 7; i++) {
 		SC_NAME(update256)(s, t);
 	}

@@ -17,6 +17,9 @@ typedef __m128i blk;
 #define blk_xor(a, b)   _mm_xor_si128((a), (b))
 #define blk_and(a, b)   _mm_and_si128((a), (b))
 #define blk_round(in, rk) _mm_aesenc_si128((in), (rk))
+#define blk_u64x2(lo, hi) _mm_set_epi64x((long long) (hi), (long long) (lo))
+#define blk_load64x2(p) _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *) (const void *) (p)), \
+	_mm_loadl_epi64((const __m128i *) (const void *) ((const uint8_t *) (p) + 8)))
 
 #include "sc_aegis_tmpl.h"
 
