@@ -105,6 +105,18 @@ final class HashingAndSigningTest extends TestCase
         $this->assertNotSame($good, Sign::hmac512Sign('invoice 42'));
     }
 
+    public function test_only_the_canonical_text_of_a_signature_or_digest_verifies(): void
+    {
+        // libsodium 1.0.18's base64 decoder reads any byte >= 0x80 as '_':
+        // the same signature in another spelling must still be refused.
+        for ($i = 0; !str_contains($sig = Sign::hmac512Sign("invoice $i"), '_'); $i++);
+        $this->assertTrue(Sign::hmac512Verify("invoice $i", $sig));
+        $this->assertFalse(Sign::hmac512Verify("invoice $i", str_replace('_', "\x80", $sig)));
+        for ($i = 0; !str_contains($hash = Hashing::blake2b("row $i"), '_'); $i++);
+        $this->assertTrue(Hashing::blake2bVerify($hash, "row $i"));
+        $this->assertFalse(Hashing::blake2bVerify(str_replace('_', "\xff", $hash), "row $i"));
+    }
+
     public function test_eddsa_from_a_seed_in_env_and_clear_errors_for_missing_or_bad_keys(): void
     {
         $this->app['config']->set('sodium-crypt.signing.eddsa_key', 'base64:'.base64_encode(str_repeat("\x07", 32)));

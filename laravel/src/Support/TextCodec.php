@@ -6,9 +6,8 @@ namespace SodiumCrypt\Laravel\Support;
 
 /**
  * Binary values as text: base64url without padding (columns and URLs:
- * digests, signatures, wrapped user keys) or hex. Decoding untrusted text
- * never warns: null when it is not valid. libsodium's codecs are constant
- * time.
+ * digests, signatures, wrapped user keys) or hex. None of them is secret.
+ * Decoding untrusted text never warns: null when it is not valid.
  */
 final class TextCodec
 {
@@ -20,9 +19,15 @@ final class TextCodec
     public static function decode(string $as, string $text): ?string
     {
         try {
-            return $as === 'hex' ? sodium_hex2bin($text) : sodium_base642bin($text, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
+            if ($as === 'hex') {
+                return sodium_hex2bin($text);
+            }
+            $raw = sodium_base642bin($text, SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING);
         } catch (\SodiumException) {
             return null;
         }
+        // libsodium 1.0.18 reads any byte >= 0x80 as '_': only the text that
+        // encodes the bytes is accepted, so a value has one spelling.
+        return self::encode($as, $raw) === $text ? $raw : null;
     }
 }
