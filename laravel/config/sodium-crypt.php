@@ -77,18 +77,14 @@ return [
     // wrapped with their password move at their next sign-in).
     'blind_index_previous_keys' => env('BLIND_INDEX_PREVIOUS_KEYS'),
 
-    // The models crypto:status, crypto:reencrypt, crypto:reindex and --prune
-    // look at. []: every model class directly in app/Models.
-    /*
-     * encrypt($value, serialize: true) and decrypt(): how values become bytes.
-     * write: php (Laravel's serialize(), unchanged), json, igbinary or msgpack
-     * (the last two need their PHP extensions). decrypt() reads every one of
-     * them whatever is written now. untagged: what values without
-     * sodium_crypt's encoding tag were written with besides serialize():
-     * laravel-crypto's configured encoder (crypto.encoder.driver) when moving
-     * from it. allowed_classes: the classes unserialize() may make (false:
-     * none; true: any, as Laravel does; or a list); igbinary values need true.
-     */
+    // encrypt($value, serialize: true) and decrypt(): how values become bytes.
+    // write: php (Laravel's serialize(), unchanged), json, igbinary or msgpack
+    // (the last two need their PHP extensions). decrypt() reads every one of
+    // them whatever is written now. untagged: what values without
+    // sodium_crypt's encoding tag were written with besides serialize():
+    // laravel-crypto's configured encoder (crypto.encoder.driver) when moving
+    // from it. allowed_classes: the classes unserialize() may make (false:
+    // none; true: any, as Laravel does; or a list); igbinary values need true.
     'encoder' => [
         'write' => env('SODIUM_CRYPT_ENCODER', 'php'),
         'untagged' => env('SODIUM_CRYPT_UNTAGGED_ENCODER', 'php'),
@@ -96,23 +92,19 @@ return [
         'json_assoc' => true,
     ],
 
-    /*
-     * The Hashing facade (laravel-crypto's): driver blake2b, sha256 (which is
-     * SHA-512/256, as there) or sha512. BLAKE2b is keyed when a key is set.
-     */
+    // The Hashing facade (laravel-crypto's): driver blake2b, sha256 (which is
+    // SHA-512/256, as there) or sha512. BLAKE2b is keyed when a key is set.
     'hashing' => [
         'driver' => env('SODIUM_CRYPT_HASHING', 'blake2b'),
         'key' => env('CRYPTO_BLAKE2B_HASHING_KEY'),
         'output_bytes' => 32,
     ],
 
-    /*
-     * The Sign facade (laravel-crypto's): driver blake2b, hmac256
-     * (HMAC-SHA-512/256), hmac512 or eddsa (Ed25519). eddsa_key is a 32-byte
-     * seed or a 64-byte secret key ("base64:…"); eddsa_key_file reads
-     * laravel-crypto's key file (hex public key, newline, hex secret key)
-     * instead. `php artisan crypto:keys` makes the keys that are missing.
-     */
+    // The Sign facade (laravel-crypto's): driver blake2b, hmac256
+    // (HMAC-SHA-512/256), hmac512 or eddsa (Ed25519). eddsa_key is a 32-byte
+    // seed or a 64-byte secret key ("base64:…"); eddsa_key_file reads
+    // laravel-crypto's key file (hex public key, newline, hex secret key)
+    // instead. `php artisan crypto:keys` makes the keys that are missing.
     'signing' => [
         'driver' => env('SODIUM_CRYPT_SIGNING', 'blake2b'),
         'hmac_key' => env('CRYPTO_HMAC_KEY'),
@@ -121,5 +113,7 @@ return [
         'output_bytes' => 32,
     ],
 
+    // The models crypto:status, crypto:reencrypt, crypto:reindex and --prune
+    // look at. []: every model class directly in app/Models.
     'models' => [],
 ];
