@@ -120,10 +120,10 @@ static sc_key_obj *this_key(zval *this_ptr)
 	return sc_key_live(Z_OBJ_P(this_ptr)) ? Z_SC_KEY_P(this_ptr) : NULL;
 }
 
-static zend_string *key_id_hex(const sc_key_obj *key)
+zend_string *sc_key_id_hex(const uint8_t id[SC_KEY_ID_BYTES])
 {
 	zend_string *hex = zend_string_alloc(2 * SC_KEY_ID_BYTES, 0);
-	sodium_bin2hex(ZSTR_VAL(hex), 2 * SC_KEY_ID_BYTES + 1, key->ref.id, SC_KEY_ID_BYTES);
+	sodium_bin2hex(ZSTR_VAL(hex), 2 * SC_KEY_ID_BYTES + 1, id, SC_KEY_ID_BYTES);
 	return hex;
 }
 
@@ -138,7 +138,7 @@ static HashTable *key_get_debug_info(zend_object *obj, int *is_temp)
 	ZVAL_LONG(&zv, (zend_long) key->ref.len);
 	zend_hash_str_add_new(ht, "length", sizeof("length") - 1, &zv);
 	if (key->ref.bytes && sc_key_live(obj)) {
-		ZVAL_STR(&zv, key_id_hex(key));
+		ZVAL_STR(&zv, sc_key_id_hex(key->ref.id));
 		zend_hash_str_add_new(ht, "id", sizeof("id") - 1, &zv);
 	}
 	return ht;
@@ -251,7 +251,7 @@ PHP_METHOD(SodiumCrypt_Key, id)
 	if (!key) {
 		RETURN_THROWS();
 	}
-	RETURN_NEW_STR(key_id_hex(key));
+	RETURN_NEW_STR(sc_key_id_hex(key->ref.id));
 }
 
 PHP_METHOD(SodiumCrypt_Key, equals)

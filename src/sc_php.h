@@ -53,6 +53,8 @@ void sc_key_wipe(zend_object *key);
  * they have been wiped. Holders call this at every use: a key pointer is
  * never cached. */
 const sc_keyref *sc_key_live(zend_object *key);
+/* A key id as Key::id() shows it: 8 lower-case hex digits. */
+zend_string *sc_key_id_hex(const uint8_t id[SC_KEY_ID_BYTES]);
 
 /* ---- module globals ---- */
 ZEND_BEGIN_MODULE_GLOBALS(sodium_crypt)

@@ -86,8 +86,10 @@ PHP_METHOD(SodiumCrypt_StreamOpener, __construct)
 		}
 	} ZEND_HASH_FOREACH_END();
 	if (!found) {
-		sc_throw(sc_ce_CryptoException, "This file was encrypted under key id %02x%02x%02x%02x, "
-			"which is none of the %u keys given", want[0], want[1], want[2], want[3], zend_hash_num_elements(keys));
+		zend_string *id = sc_key_id_hex(want);
+		sc_throw(sc_ce_CryptoException, "This file was encrypted under key id %s, which is none of the %u keys given",
+			ZSTR_VAL(id), zend_hash_num_elements(keys));
+		zend_string_release(id);
 		RETURN_THROWS();
 	}
 	GC_ADDREF(found);
@@ -143,8 +145,7 @@ PHP_METHOD(SodiumCrypt_StreamOpener, keyId)
 	if (!opener) {
 		RETURN_THROWS();
 	}
-	const uint8_t *id = opener->stream.header + SC_STREAM_KEY_ID_AT;
-	RETURN_NEW_STR(zend_strpprintf(0, "%02x%02x%02x%02x", id[0], id[1], id[2], id[3]));
+	RETURN_NEW_STR(sc_key_id_hex(opener->stream.header + SC_STREAM_KEY_ID_AT));
 }
 
 PHP_METHOD(SodiumCrypt_StreamOpener, finished)
