@@ -79,6 +79,17 @@ static bool column_state(sc_blind_index_obj *bi, zend_string *column, sc_blind_s
 	return true;
 }
 
+/* Releases a string, wiping it first when this was the last reference: a
+ * string someone else still holds (the result of a call-out, a userland
+ * copy) is theirs, and stays intact. */
+static void wipe_release(zend_string *s)
+{
+	if (!ZSTR_IS_INTERNED(s) && GC_REFCOUNT(s) == 1) {
+		sodium_memzero(ZSTR_VAL(s), ZSTR_LEN(s));
+	}
+	zend_string_release(s);
+}
+
 /* mb_strtolower(), for text beyond ASCII: the very function laravel-crypto
  * calls, so the two agree on every input. */
 static zend_string *mb_lower(const char *s, size_t len)
@@ -91,8 +102,10 @@ static zend_string *mb_lower(const char *s, size_t len)
 	ZVAL_STRINGL(&fn, "mb_strtolower", sizeof("mb_strtolower") - 1);
 	ZVAL_STRINGL(&arg, s, len);
 	zend_result r = call_user_function(NULL, NULL, &fn, &ret, 1, &arg);
-	sodium_memzero(Z_STRVAL(arg), Z_STRLEN(arg));
-	zval_ptr_dtor(&arg);
+	/* symfony/polyfill-mbstring returns its argument when nothing changes,
+	 * and a userland function may keep it: wipe the argument only if no
+	 * one else holds it. */
+	wipe_release(Z_STR(arg));
 	zval_ptr_dtor(&fn);
 	if (r == FAILURE || Z_TYPE(ret) != IS_STRING) {
 		zval_ptr_dtor(&ret);
@@ -102,14 +115,6 @@ static zend_string *mb_lower(const char *s, size_t len)
 		return NULL;
 	}
 	return Z_STR(ret);
-}
-
-static void wipe_release(zend_string *s)
-{
-	if (!ZSTR_IS_INTERNED(s) && GC_REFCOUNT(s) == 1) {
-		sodium_memzero(ZSTR_VAL(s), ZSTR_LEN(s));
-	}
-	zend_string_release(s);
 }
 
 /* How a context is joined to the value. */
