@@ -10,6 +10,11 @@ use Illuminate\Contracts\Foundation\Application;
 use Illuminate\Contracts\Http\Kernel as HttpKernel;
 use Illuminate\Filesystem\FilesystemAdapter;
 use Illuminate\Filesystem\FilesystemManager;
+use Illuminate\Queue\Events\JobExceptionOccurred;
+use Illuminate\Queue\Events\JobFailed;
+use Illuminate\Queue\Events\JobProcessed;
+use Illuminate\Queue\Events\JobProcessing;
+use Illuminate\Queue\Jobs\SyncJob;
 use Illuminate\Routing\Router;
 use Illuminate\Support\Arr;
 use Illuminate\Support\ServiceProvider;
@@ -258,6 +263,32 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         });
     }
 
+    /**
+     * Long-lived workers (queue workers, Octane) never reach the extension's
+     * request shutdown: the context is cleared before and after every job
+     * (a job that loads a key, initUserEncryption() say, leaves it for the
+     * next, which may be another user's) and around every Octane request,
+     * task and tick. A job on the sync driver runs inside the request that
+     * dispatched it, and keeps its key. The Octane events are named, not imported: without
+     * Octane they never fire.
+     */
+    private function clearKeyContextBetweenUnitsOfWork(): void
+    {
+        $clear = static function (?object $event = null): void {
+            // A sync job runs inside the request that dispatched it, on that request's key.
+            if (!(($event->job ?? null) instanceof SyncJob)) {
+                KeyContext::clear();
+            }
+        };
+        $this->app->terminating($clear);
+        $this->app->make('events')->listen([
+            JobProcessing::class, JobProcessed::class, JobExceptionOccurred::class, JobFailed::class,
+            'Laravel\Octane\Events\RequestReceived', 'Laravel\Octane\Events\RequestTerminated',
+            'Laravel\Octane\Events\TaskReceived', 'Laravel\Octane\Events\TaskTerminated',
+            'Laravel\Octane\Events\TickReceived', 'Laravel\Octane\Events\TickTerminated',
+        ], $clear);
+    }
+
     public function boot(Repository $config, Router $router): void
     {
         $this->publishes([__DIR__.'/../config/sodium-crypt.php' => $this->app->configPath('sodium-crypt.php')], 'sodium-crypt-config');
@@ -266,8 +297,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
 
         $router->aliasMiddleware('user-encryption', BootPerUserEncryption::class);
         $this->app->make('events')->listen([PasswordChanged::class, PasswordReset::class], RewrapUserKey::class);
-        // Long-lived workers (Octane, queue workers) never reach the extension's request shutdown.
-        $this->app->terminating(static fn () => KeyContext::clear());
+        $this->clearKeyContextBetweenUnitsOfWork();
 
         $replaces = (bool) $config->get('sodium-crypt.replace_encrypter', true);
         if ($replaces && UpgradeCookiePrefixes::needed() && $this->app->bound(HttpKernel::class)) {

@@ -186,12 +186,7 @@ abstract class TestCase extends BaseTestCase
     protected function serveDemoOnce(string $path, array $env): array
     {
         $envDir = $this->envDir.'/served';
-        is_dir($envDir) || mkdir($envDir, 0700);
-        $env += ['APP_ENV' => 'production', 'APP_DEBUG' => 'false', 'LOG_CHANNEL' => 'stderr',
-            'SESSION_DRIVER' => 'file', 'CACHE_DRIVER' => 'array'] + $this->databaseEnv();
-        file_put_contents($envDir.'/.env', implode('', array_map(static fn (string $k, string $v) => "$k=$v\n", array_keys($env), $env)));
-        $processEnv = ['SC_DEMO_ENV_PATH' => $envDir]
-            + array_filter(array_map(static fn (string $n) => getenv($n), array_combine(self::PASSED_ENV, self::PASSED_ENV)), 'is_string');
+        $processEnv = $this->demoProcessEnv($envDir, $env + ['APP_ENV' => 'production', 'APP_DEBUG' => 'false']);
 
         $socket = stream_socket_server('tcp://127.0.0.1:0');
         $port = (int) substr((string) stream_socket_get_name($socket, false), strlen('127.0.0.1:'));
@@ -215,6 +210,54 @@ abstract class TestCase extends BaseTestCase
         array_map('unlink', array_filter(glob($envDir.'/{,.}*', GLOB_BRACE) ?: [], 'is_file'));
         rmdir($envDir);
         return ['status' => $status, 'body' => $body, 'log' => $log];
+    }
+
+    /**
+     * The environment of a process of its own running examples/demo (a web
+     * server, a queue worker) on this test's Laravel major and database, with
+     * $env as its .env file in $envDir.
+     *
+     * @param array<string, string> $env
+     * @return array<string, string>
+     */
+    protected function demoProcessEnv(string $envDir, array $env): array
+    {
+        is_dir($envDir) || mkdir($envDir, 0700);
+        $env += ['LOG_CHANNEL' => 'stderr', 'SESSION_DRIVER' => 'file', 'CACHE_DRIVER' => 'array'] + $this->databaseEnv();
+        file_put_contents($envDir.'/.env', implode('', array_map(static fn (string $k, string $v) => "$k=$v\n", array_keys($env), $env)));
+        return ['SC_DEMO_ENV_PATH' => $envDir]
+            + array_filter(array_map(static fn (string $n) => getenv($n), array_combine(self::PASSED_ENV, self::PASSED_ENV)), 'is_string');
+    }
+
+    /**
+     * `php artisan …` of examples/demo as a process of its own (a real queue
+     * worker), with $env as its .env; waits for it, at most $seconds.
+     *
+     * @param list<string> $arguments
+     * @param array<string, string> $env
+     * @return array{status: int, output: string}
+     */
+    protected function artisanProcess(array $arguments, array $env, int $seconds = 120): array
+    {
+        $envDir = $this->envDir.'/process';
+        $processEnv = $this->demoProcessEnv($envDir, $env + ['APP_ENV' => 'testing', 'APP_DEBUG' => 'false']);
+        $demo = dirname(__DIR__, 2).'/examples/demo';
+        $out = $envDir.'/output';
+        $process = proc_open([PHP_BINARY, $demo.'/artisan', ...$arguments],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $out, 'w'], 2 => ['file', $out, 'a']], $pipes, $demo, $processEnv);
+        $deadline = microtime(true) + $seconds;
+        while (($status = proc_get_status($process))['running'] && microtime(true) < $deadline) {
+            usleep(20_000);
+        }
+        if ($status['running']) {
+            proc_terminate($process, 9);
+        }
+        proc_close($process);
+        $output = (string) file_get_contents($out);
+        array_map('unlink', array_filter(glob($envDir.'/{,.}*', GLOB_BRACE) ?: [], 'is_file'));
+        rmdir($envDir);
+        $this->assertFalse($status['running'], "artisan ".implode(' ', $arguments)." ended within {$seconds}s: $output");
+        return ['status' => $status['exitcode'], 'output' => $output];
     }
 
     /** What a served process inherits: this PHP's ini files, and the Laravel major's vendor and caches. */

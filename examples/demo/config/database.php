@@ -41,4 +41,9 @@ return [
         ],
     ],
     'migrations' => 'migrations',
+    // tests/laravel's queue-worker test: redis-server on a unix socket it starts (predis, which any PHP runs).
+    'redis' => [
+        'client' => env('REDIS_CLIENT', 'predis'),
+        'default' => ['scheme' => 'unix', 'path' => env('REDIS_SOCKET', '/run/redis/redis-server.sock'), 'database' => 0],
+    ],
 ];

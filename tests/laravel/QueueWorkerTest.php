@@ -1,0 +1,157 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use App\Models\Secret;
+use App\Models\User;
+use Illuminate\Support\Facades\DB;
+use PHPUnit\Framework\Attributes\DataProvider;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Tests\Fixtures\EnrolUserJob;
+use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
+use SodiumCrypt\Laravel\Tests\Fixtures\WriteWithoutKeyJob;
+
+/**
+ * A real `php artisan queue:work` process, on the database and the Redis
+ * drivers (Debian's redis-server, started here on a unix socket), handling
+ * the jobs of several users in turn: no job ever starts with the key an
+ * earlier job left in the context.
+ */
+final class QueueWorkerTest extends TestCase
+{
+    /** @var resource|null */
+    private $redis = null;
+
+    private string $redisSocket = '';
+
+    /** @return array<string, array{string}> */
+    public static function drivers(): array
+    {
+        return ['database' => ['database'], 'redis' => ['redis']];
+    }
+
+    #[DataProvider('drivers')]
+    public function test_a_worker_never_carries_one_users_key_into_the_next_job(string $driver): void
+    {
+        $env = ['APP_KEY' => self::APP_KEY, 'QUEUE_CONNECTION' => $driver,
+            'SODIUM_CRYPT_ARGON2_OPSLIMIT' => '1', 'SODIUM_CRYPT_ARGON2_MEMLIMIT' => '8192'];
+        if ($driver === 'redis') {
+            $env += ['REDIS_CLIENT' => 'predis', 'REDIS_SOCKET' => $this->startRedis()];
+            $this->app['config']->set(['database.redis.client' => 'predis', 'database.redis.default.path' => $this->redisSocket]);
+        }
+        $this->app['config']->set('queue.default', $driver);
+
+        $alice = $this->register('alice');
+        $bob = $this->register('bob');
+        $carol = User::create(['name' => 'carol', 'email' => 'carol@example.com', 'password' => 'carol pw']);
+        $dave = User::create(['name' => 'dave', 'email' => 'dave@example.com', 'password' => 'dave pw']);
+        $probe = $this->envDir.'/probe';
+
+        // Alternating users. The key-less jobs after an enrolment would run,
+        // before the fix, under carol's (then dave's) key.
+        EnrolUserJob::dispatch($carol, 'carol pw');
+        WriteWithoutKeyJob::dispatch(User::find($alice['id']), 'alice, no key carried', $probe);
+        $this->carrying($bob, fn () => WriteSecretJob::dispatch(User::find($bob['id']), 'bob, from the queue')->carryUserKey());
+        WriteWithoutKeyJob::dispatch(User::find($bob['id']), 'bob, no key carried', $probe);
+        $this->carrying($alice, fn () => WriteSecretJob::dispatch(User::find($alice['id']), 'alice, from the queue')->carryUserKey());
+        EnrolUserJob::dispatch($dave, 'dave pw');
+        WriteWithoutKeyJob::dispatch(User::find($alice['id']), 'alice, no key again', $probe);
+        $this->carrying($bob, fn () => WriteSecretJob::dispatch(User::find($bob['id']), 'bob, again')->carryUserKey());
+
+        $worker = $this->artisanProcess(['queue:work', $driver, '--stop-when-empty', '--tries=1', '--sleep=0'], $env);
+        $this->assertSame(0, $worker['status'], $worker['output']);
+
+        $this->assertSame("alice, no key carried: no key\nbob, no key carried: no key\nalice, no key again: no key\n",
+            (string) file_get_contents($probe), 'every key-less job started with an empty key context');
+        $failed = DB::table('failed_jobs')->pluck('exception')->all();
+        $this->assertCount(3, $failed, 'the three jobs that carried no key failed');
+        foreach ($failed as $exception) {
+            $this->assertStringStartsWith('SodiumCrypt\\MissingKeyContext', $exception);
+        }
+        // Every row opens under its owner's key, and each user sees exactly their own.
+        $this->assertSame(['alice, from the queue'], $this->labels($alice));
+        $this->assertSame(['bob, again', 'bob, from the queue'], $this->labels($bob));
+        foreach ([$carol, $dave] as $user) {
+            $token = $user->fresh()->issueEncryptionToken($user->name.' pw');
+            $this->assertSame(['enrolled in a job'], Secret::where('user_id', $user->id)->get()->pluck('label')->all());
+            KeyContext::clear();
+            $this->assertNotSame('', $token);
+        }
+        $this->assertSame(5, Secret::count(), 'no row was written by a job that failed');
+    }
+
+    public function test_a_job_on_the_sync_driver_runs_inside_the_request_and_leaves_its_key(): void
+    {
+        $this->app['config']->set('queue.default', 'sync');
+        $alice = $this->register('alice');
+        $probe = $this->envDir.'/probe';
+        KeyContext::set(KeyContext::fromToken($alice['encryption_token']));
+        WriteWithoutKeyJob::dispatch(User::find($alice['id']), 'alice, inline', $probe);
+        $this->assertTrue(KeyContext::has(), 'the request keeps its key after a sync job');
+        $this->assertSame("alice, inline: a key was set\n", (string) file_get_contents($probe));
+        KeyContext::clear();
+        $this->assertSame(['alice, inline'], $this->labels($alice));
+    }
+
+    /** @param array{encryption_token: string} $user */
+    private function carrying(array $user, \Closure $dispatch): void
+    {
+        KeyContext::set(KeyContext::fromToken($user['encryption_token']));
+        try {
+            $dispatch();
+        } finally {
+            KeyContext::clear();
+        }
+    }
+
+    /** @return list<string> the user's secrets' labels, read with their own key over the API */
+    private function labels(array $user): array
+    {
+        $this->app['auth']->forgetGuards();
+        $response = $this->json('GET', '/api/secrets', [], ['Accept' => 'application/json',
+            'Authorization' => 'Bearer '.$user['api_token'], 'X-Encryption-Token' => $user['encryption_token']]);
+        $response->assertOk();
+        $labels = array_column($response->json('secrets'), 'label');
+        sort($labels);
+        return $labels;
+    }
+
+    /** @return array{id: int, api_token: string, encryption_token: string} */
+    private function register(string $name): array
+    {
+        $this->app['auth']->forgetGuards();
+        $response = $this->json('POST', '/api/register', ['name' => $name, 'email' => "$name@example.com", 'password' => 'correct horse'],
+            ['Accept' => 'application/json']);
+        $response->assertSuccessful();
+        KeyContext::clear();
+        return ['id' => User::where('name', $name)->value('id')] + $response->json();
+    }
+
+    /** redis-server on a unix socket in this test's directory; stopped in tearDown. */
+    private function startRedis(): string
+    {
+        $this->redisSocket = $this->envDir.'/redis.sock';
+        $this->redis = proc_open(['redis-server', '--port', '0', '--unixsocket', $this->redisSocket, '--unixsocketperm', '700',
+            '--save', '', '--appendonly', 'no', '--dir', $this->envDir],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $this->envDir.'/redis.log', 'w'], 2 => ['file', $this->envDir.'/redis.log', 'a']], $pipes);
+        $this->assertIsResource($this->redis, 'redis-server started (scripts/setup installs it)');
+        for ($i = 0; $i < 200 && !file_exists($this->redisSocket); $i++) {
+            usleep(25_000);
+        }
+        $this->assertFileExists($this->redisSocket, 'redis-server is listening: '.@file_get_contents($this->envDir.'/redis.log'));
+        return $this->redisSocket;
+    }
+
+    protected function tearDown(): void
+    {
+        if ($this->redis !== null) {
+            proc_terminate($this->redis);
+            proc_close($this->redis);
+            $this->redis = null;
+            @unlink($this->redisSocket);
+        }
+        parent::tearDown();
+    }
+}
