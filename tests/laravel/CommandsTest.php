@@ -41,6 +41,63 @@ final class CommandsTest extends TestCase
             (new \SodiumCrypt\Laravel\Encrypter(new \SodiumCrypt\Keyring(\SodiumCrypt\Cipher::Aegis256, Key::fromBase64(self::APP_KEY))))->encryptString('before')));
     }
 
+    /** @return array<string, array{string, string}> a .env as phpdotenv reads it, and the APP_KEY in effect */
+    public static function envSpellings(): array
+    {
+        $key = self::APP_KEY;
+        $stale = 'base64:'.base64_encode(str_repeat('s', 32));
+        return [
+            'export' => ["APP_NAME=x\nexport APP_KEY=$key\n", $key],
+            'spaces around =' => ["APP_KEY = $key\nDB_X=1\n", $key],
+            'indented' => ["  APP_KEY=$key\n", $key],
+            'double quotes' => ["APP_KEY=\"$key\"\n", $key],
+            'single quotes, comment' => ["APP_KEY='$key' # the app key\n", $key],
+            'duplicated: the last one counts' => ["APP_KEY=$stale\nAPP_NAME=x\nAPP_KEY=$key\n", $key],
+            'previous keys duplicated' => ["APP_PREVIOUS_KEYS=$stale\nAPP_KEY=$key\nAPP_PREVIOUS_KEYS=\n", $key],
+        ];
+    }
+
+    #[\PHPUnit\Framework\Attributes\DataProvider('envSpellings')]
+    public function test_crypto_keys_reads_and_rewrites_the_env_as_phpdotenv_does(string $env, string $inEffect): void
+    {
+        file_put_contents($this->envDir.'/.env', $env);
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--force' => true]), $this->artisanOutput);
+        // What Laravel will load at the next deploy: phpdotenv's own reading of the file.
+        $loaded = \Dotenv\Dotenv::parse($this->env());
+        $this->assertNotSame($inEffect, $loaded['APP_KEY']);
+        $this->assertSame($loaded['APP_KEY'], config('app.key'), 'the file holds the key the command reported');
+        $this->assertSame([$inEffect], explode(',', $loaded['APP_PREVIOUS_KEYS']), 'the key in effect, and only it, leads APP_PREVIOUS_KEYS');
+        $this->assertSame($inEffect, $loaded['BLIND_INDEX_KEY']);
+        foreach (\Dotenv\Dotenv::parse($env) as $name => $value) {
+            if (!in_array($name, ['APP_KEY', 'APP_PREVIOUS_KEYS'], true)) {
+                $this->assertSame($value, $loaded[$name], "$name is as it was");
+            }
+        }
+    }
+
+    /** @return array<string, array{string, string}> */
+    public static function unsafeEnvs(): array
+    {
+        $key = self::APP_KEY;
+        return [
+            'interpolated' => ["OTHER=$key\nAPP_KEY=\${OTHER}\n", 'APP_KEY'],
+            'unterminated quote' => ["APP_KEY=\"$key\nAPP_NAME=x\n", '.env'],
+            'a multi-line value that holds the last APP_KEY= line' => ["APP_KEY=$key\nNOTE=\"first\nAPP_KEY=inside a quoted value\"\n", 'APP_KEY'],
+        ];
+    }
+
+    #[\PHPUnit\Framework\Attributes\DataProvider('unsafeEnvs')]
+    public function test_crypto_keys_refuses_an_env_it_cannot_rewrite_safely_and_writes_nothing(string $env, string $named): void
+    {
+        file_put_contents($this->envDir.'/.env', $env);
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--force' => true]), $this->artisanOutput);
+        $this->assertStringContainsString($named, $this->artisanOutput);
+        $this->assertStringNotContainsString(substr(self::APP_KEY, 7), $this->artisanOutput, 'no key text in the message');
+        $this->assertSame($env, $this->env(), 'nothing written');
+        $this->assertSame(self::APP_KEY, config('app.key'), 'the running app keeps its key');
+        $this->assertSame([], glob($this->envDir.'/*.tmp*') ?: [], 'no temporary file left');
+    }
+
     public function test_crypto_keys_creates_missing_lines_and_sizes_keys_for_the_cipher(): void
     {
         file_put_contents($this->envDir.'/.env', "APP_NAME=x");

@@ -12,6 +12,7 @@ use SodiumCrypt\Laravel\BlindIndexes;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Hashing;
 use SodiumCrypt\Laravel\Signing;
+use SodiumCrypt\Laravel\Exceptions\EnvFileNotWritten;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\KeyUsage;
@@ -54,12 +55,21 @@ final class KeysCommand extends Command
 
     public function handle(): int
     {
-        if ($this->option('prune')) {
-            return $this->prune();
+        try {
+            return match (true) {
+                (bool) $this->option('prune') => $this->prune(),
+                (bool) $this->option('blind-index') => $this->rotateIndexKey(),
+                default => $this->rotate(),
+            };
+        } catch (EnvFileNotWritten $e) {
+            $this->components->error($e->getMessage());
+            return self::FAILURE;
         }
-        if ($this->option('blind-index')) {
-            return $this->rotateIndexKey();
-        }
+    }
+
+    /** A new APP_KEY; the one in effect leads APP_PREVIOUS_KEYS. */
+    private function rotate(): int
+    {
         $config = $this->laravel['config'];
         $name = (string) ($this->option('cipher') ?: $config->get('sodium-crypt.cipher') ?: $config->get('app.cipher') ?: Cipher::Aegis256->laravelName());
         try {
