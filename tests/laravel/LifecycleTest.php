@@ -264,6 +264,42 @@ final class LifecycleTest extends StockAppTestCase
         }
     }
 
+    public function test_a_value_that_does_not_open_stops_neither_crypto_reindex_nor_its_owners_sign_in(): void
+    {
+        $this->patientsTable();
+        $this->keys();
+        $this->deployWithPatients();
+        $keys = $this->app->make(UserKeys::class);
+        $bob = User::create(['name' => 'bob', 'email' => 'bob@example.com', 'password' => 'bob password']);
+        $bobKey = $keys->enroll($bob);
+        $bobBad = $this->patientOf($bob, $bobKey, '111-11-1111');
+        $bobGood = $this->patientOf($bob, $bobKey, '111-11-2222');
+        $ann = User::create(['name' => 'ann', 'email' => 'ann@example.com', 'password' => 'ann password']);
+        $annKey = $keys->enroll($ann, 'ann password');
+        $annBad = $this->patientOf($ann, $annKey, '222-22-1111');
+        $annGood = $this->patientOf($ann, $annKey, '222-22-2222');
+        // Each owner has one value that no longer opens under their key (a restore gone wrong, a bad edit).
+        foreach ([$bobBad, $annBad] as $id) {
+            $ssn = (string) DB::table('patients')->where('id', $id)->value('ssn');
+            DB::table('patients')->where('id', $id)->update(['ssn' => substr($ssn, 0, -4).strrev(substr($ssn, -4))]);
+        }
+        $this->keys(['--blind-index' => true]);
+        $new = (string) $this->envValue('BLIND_INDEX_KEY');
+        $this->deployWithPatients();
+
+        $this->assertSame(1, $this->artisanCall('crypto:reindex', ['--chunk' => 1]), $this->artisanOutput);
+        $this->assertStringContainsString('1 re-indexed', $this->artisanOutput);
+        $this->assertStringContainsString("1 row(s) cannot be re-indexed (patients ids $bobBad)", $this->artisanOutput);
+        $this->assertSame(self::indexUnder($new, '111-11-2222'), $this->indexOf($bobGood));
+        $this->assertFalse(KeyContext::has());
+
+        // Ann signs in: her readable row moves, the other stays as it was, and she is signed in.
+        $before = $this->indexOf($annBad);
+        $this->api('POST', '/api/login', ['email' => 'ann@example.com', 'password' => 'ann password'])->assertOk();
+        $this->assertSame(self::indexUnder($new, '222-22-2222'), $this->indexOf($annGood));
+        $this->assertSame($before, $this->indexOf($annBad));
+    }
+
     public function test_crypto_reindex_interrupted_leaves_whole_rows_and_resumes(): void
     {
         $this->patientsTable();

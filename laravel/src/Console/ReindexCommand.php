@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
+use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Eloquent\Collection;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\DecryptionFailed;
@@ -102,7 +103,7 @@ final class ReindexCommand extends Command
                 foreach ($own as $row) {
                     try {
                         $rotator->reindex($row) ? $this->moved++ : $this->current++;
-                    } catch (DecryptionFailed) {
+                    } catch (DecryptException|DecryptionFailed) { // the casts throw Laravel's, the extension its own
                         $this->markFailed(new Collection([$row]));
                     }
                 }

@@ -5,7 +5,9 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Rotation;
 
 use Illuminate\Contracts\Config\Repository;
+use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\DecryptionFailed;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\BlindIndexes;
 use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
@@ -77,7 +79,12 @@ final class BlindIndexRotator
             $model = new $class();
             $rows = $model->newQueryWithoutScopes()->where($model->blindIndexOwnerColumn(), $user->getKey());
             foreach ($rows->lazyById(500) as $row) {
-                $moved += (int) $this->reindex($row);
+                try {
+                    $moved += (int) $this->reindex($row);
+                } catch (DecryptException|DecryptionFailed) {
+                    // A value the user's key does not open: the row keeps its
+                    // index (crypto:reindex lists it), and the sign-in goes on.
+                }
             }
         }
         return $moved;
@@ -89,7 +96,7 @@ final class BlindIndexRotator
      * only if they are still what was read.
      *
      * @return bool whether the row was written
-     * @throws \SodiumCrypt\DecryptionFailed when a value does not open under the context key
+     * @throws DecryptException when a value does not open under the context key
      */
     public function reindex(Model $row): bool
     {
