@@ -153,6 +153,26 @@ final class CommandsTest extends TestCase
         return $ids;
     }
 
+    public function test_a_corrupted_value_under_the_current_key_is_no_all_clear_for_dry_run_or_status_verify(): void
+    {
+        $ids = $this->seedPhones();
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User']), $this->artisanOutput);
+        // One value still names APP_KEY in its header, but its ciphertext was damaged.
+        $phone = (string) DB::table('users')->where('id', $ids[3])->value('phone');
+        $middle = intdiv(strlen($phone), 2);
+        DB::table('users')->where('id', $ids[3])->update(['phone' => substr_replace($phone, $phone[$middle] === 'A' ? 'B' : 'A', $middle, 1)]);
+
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--dry-run' => true]), $this->artisanOutput);
+        $this->assertStringContainsString("id={$ids[3]} (phone)", $this->artisanOutput);
+
+        // Without --verify: the headers alone, as before (fast). With it: every value opened.
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+        $this->assertSame(1, $this->artisanCall('crypto:status', ['--verify' => true]), $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/users\.phone\s+unreadable\s+no configured key\s+1\n/', $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/users\.phone\s+v1 aegis-256\s+\S+ \(APP_KEY\)\s+24\n/', $this->artisanOutput);
+        $this->assertStringContainsString('1 value(s) open under no configured key', $this->artisanOutput);
+    }
+
     public function test_crypto_reencrypt_dry_run_then_real_then_resumed(): void
     {
         $this->seedPhones();

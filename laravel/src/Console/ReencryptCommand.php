@@ -81,13 +81,18 @@ final class ReencryptCommand extends Command
                 foreach ($columns as $column) {
                     $raw = $row->{$column};
                     $how = $bound[$column] ?? null;
-                    if (!is_string($raw) || $raw === '' || !$rotator->needsReEncrypt($raw, $how)) {
+                    // A dry run opens every value, current ones too: a header
+                    // that names APP_KEY says nothing of the bytes after it.
+                    if (!is_string($raw) || $raw === '' || (!$dry && !$rotator->needsReEncrypt($raw, $how))) {
                         continue;
                     }
                     try {
                         $binding = $how?->binding($model, $column, (array) $row) ?? '';
                         if ($dry) {
                             $rotator->check($raw, $how, $binding);
+                            if (!$rotator->needsReEncrypt($raw, $how)) {
+                                continue;
+                            }
                         }
                         $set[$column] = $dry ? $raw : $rotator->reEncrypt($raw, $how, $binding);
                     } catch (DecryptException) {

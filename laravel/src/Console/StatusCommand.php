@@ -14,13 +14,15 @@ use Symfony\Component\Console\Attribute\AsCommand;
 /**
  * How many stored values are under which key, format and cipher, per
  * table.column: so an operator knows exactly when a previous key can go.
+ * By default a V1 value is counted by its header; --verify opens every value.
  * Key ids are public (the first 4 bytes of a keyed hash); no key is shown.
  */
 #[AsCommand(name: 'crypto:status')]
 final class StatusCommand extends Command
 {
     protected $signature = 'crypto:status
-        {models?* : Model classes to count (default: sodium-crypt.models, else the models in app/Models with encrypted casts)}';
+        {models?* : Model classes to count (default: sodium-crypt.models, else the models in app/Models with encrypted casts)}
+        {--verify : Open every value instead of reading its header: a damaged value counts as unreadable (exit code 1)}';
 
     protected $description = 'Count the stored encrypted values per key, format and cipher';
 
@@ -39,7 +41,8 @@ final class StatusCommand extends Command
                 return self::FAILURE;
             }
         }
-        $rows = KeyUsage::of($this->laravel, $encrypter)->scan($models);
+        $verify = (bool) $this->option('verify');
+        $rows = KeyUsage::of($this->laravel, $encrypter, $verify)->scan($models);
         $ids = $encrypter->keyIds();
         $label = static fn (?int $k) => $k === null ? 'no configured key' : sprintf('%s (%s)', $ids[$k], $k === 0 ? 'APP_KEY' : 'APP_PREVIOUS_KEYS['.($k - 1).']');
 
@@ -61,6 +64,6 @@ final class StatusCommand extends Command
         } elseif (array_sum($counts) === ($counts[0] ?? 0)) {
             $this->components->info('Every value is under APP_KEY.');
         }
-        return self::SUCCESS;
+        return $verify && $orphans > 0 ? self::FAILURE : self::SUCCESS;
     }
 }

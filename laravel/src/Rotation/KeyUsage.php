@@ -6,6 +6,7 @@ namespace SodiumCrypt\Laravel\Rotation;
 
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Container\Container;
+use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
@@ -29,13 +30,18 @@ final class KeyUsage
         private readonly ConnectionResolverInterface $db,
         private readonly Repository $config,
         private readonly ?UserKeys $userKeys = null,
+        private readonly bool $verify = false,
     ) {
     }
 
-    /** The app's: its database, configuration and user keys. */
-    public static function of(Container $app, Encrypter $encrypter): self
+    /**
+     * The app's: its database, configuration and user keys. $verify: open
+     * every value (a bound one under its binding) instead of trusting a V1
+     * header's key id; one that does not open counts as unreadable.
+     */
+    public static function of(Container $app, Encrypter $encrypter, bool $verify = false): self
     {
-        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class));
+        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class), $verify);
     }
 
     /**
@@ -74,12 +80,24 @@ final class KeyUsage
             return;
         }
         $key = $model->getKeyName();
-        $query = $model->getConnection()->table($model->getTable())->select([$key, ...$columns]);
+        $bound = $this->verify ? EncryptedColumns::bound($model) : [];
+        $select = [$key, ...$columns];
+        foreach ($bound as $how) {
+            array_push($select, ...$how->attributes);
+        }
+        $query = $model->getConnection()->table($model->getTable())->select(array_values(array_unique($select)));
         foreach ($query->lazyById(1000, $key) as $row) {
             foreach ($columns as $column) {
                 $value = $row->{$column};
                 if (is_string($value) && $value !== '') {
-                    $this->count($model->getTable().'.'.$column, $this->encrypter->describe($value));
+                    $about = $this->encrypter->describe($value);
+                    if ($about !== null && $this->verify) {
+                        $how = $bound[$column] ?? null;
+                        $about = $this->opens(static fn (Encrypter $e) => $how !== null
+                            ? $how->open($e, $value, $how->binding($model, $column, (array) $row))
+                            : $e->decryptString($value)) ? $about : null;
+                    }
+                    $this->count($model->getTable().'.'.$column, $about);
                 }
             }
         }
@@ -120,7 +138,7 @@ final class KeyUsage
                 $command = json_decode((string) $row->payload, true)['data']['command'] ?? null;
                 // A job that is not ShouldBeEncrypted holds its command serialized, in the clear.
                 if (is_string($command) && !str_starts_with($command, 'O:')) {
-                    $this->count($table.'.payload', $this->encrypter->describe($command));
+                    $this->count($table.'.payload', $this->described($command));
                 }
             }
         }
@@ -137,7 +155,26 @@ final class KeyUsage
             return;
         }
         foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500, 'id') as $row) {
-            $this->count($table.'.payload', $this->encrypter->describe((string) base64_decode((string) $row->payload)));
+            $this->count($table.'.payload', $this->described((string) base64_decode((string) $row->payload)));
+        }
+    }
+
+    /** @return array{format: string, cipher: string, key: ?int}|null describe(), and with --verify null unless it opens */
+    private function described(string $payload): ?array
+    {
+        $about = $this->encrypter->describe($payload);
+        return $about !== null && $this->verify && !$this->opens(static fn (Encrypter $e) => $e->decryptString($payload)) ? null : $about;
+    }
+
+    /** @param \Closure(Encrypter): string $open */
+    private function opens(\Closure $open): bool
+    {
+        try {
+            $plaintext = $open($this->encrypter);
+            sodium_memzero($plaintext);
+            return true;
+        } catch (DecryptException) {
+            return false;
         }
     }
 
