@@ -458,7 +458,8 @@ final class LifecycleTest extends StockAppTestCase
 
         $previous = $this->envValue('APP_PREVIOUS_KEYS');
         $this->assertSame(1, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]));
-        $this->assertStringContainsString("$old is still used by 1 value", $this->artisanOutput);
+        $this->assertStringContainsString("$old is still needed by 1 stored value", $this->artisanOutput);
+        $this->assertStringContainsString('users.phone (laravel AES-256-CBC): 1, to move: php artisan crypto:reencrypt', $this->artisanOutput);
         $this->assertSame($previous, $this->envValue('APP_PREVIOUS_KEYS'), 'nothing dropped');
 
         $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => 'User']));
@@ -486,7 +487,11 @@ final class LifecycleTest extends StockAppTestCase
         }
         $previous = $this->envValue('APP_PREVIOUS_KEYS');
         $this->assertSame(1, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]));
-        $this->assertStringContainsString("$old is still used by 3 value(s)", $this->artisanOutput);
+        $this->assertStringContainsString("$old is still needed by 3 stored value(s)", $this->artisanOutput);
+        // Each place with what moves it: sessions expire and queues drain, no command re-encrypts them.
+        $this->assertStringContainsString('users.encryption_key (server-wrapped user key): 1, to move: php artisan crypto:rewrap-users', $this->artisanOutput);
+        $this->assertStringContainsString('jobs.payload (v1 aegis-256): 1, to move: drain the queue', $this->artisanOutput);
+        $this->assertStringContainsString('sessions.payload (v1 aegis-256): 1, to move: let the sessions expire', $this->artisanOutput);
         $this->assertSame($previous, $this->envValue('APP_PREVIOUS_KEYS'));
 
         $this->assertSame(1, $this->artisanCall('crypto:status', ['models' => ['NoSuchModel']]));

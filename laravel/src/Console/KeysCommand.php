@@ -213,14 +213,24 @@ final class KeysCommand extends Command
             return self::FAILURE;
         }
 
-        $rows = KeyUsage::of($this->laravel, $encrypter)->scan(EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()));
+        $rows = KeyUsage::of($this->laravel, $encrypter)->scan(
+            EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace()),
+            fn (string $source, int $files) => $this->line(sprintf('  %s: %d files read…', $source, $files)));
         $counts = KeyUsage::perKey($rows);
         $keep = [];
         foreach ($listed as $i => $text) {
             if (($counts[$i + 1] ?? 0) > 0) {
                 $keep[] = $text;
-                $this->components->warn(sprintf('Key %s is still used by %d value(s): kept. Run crypto:reencrypt and crypto:rewrap-users, then prune again.', $ids[$i], $counts[$i + 1]));
+                $this->components->warn(sprintf('Key %s is still needed by %d stored value(s): kept.', $ids[$i], $counts[$i + 1]));
+                foreach ($rows as $row) {
+                    if ($row['key'] === $i + 1) {
+                        $this->line(sprintf('  %s (%s): %d, to move: %s', $row['source'], $row['what'], $row['count'], KeyUsage::remedy($row['kind'], $row['source'])));
+                    }
+                }
             }
+        }
+        if ($keep !== []) {
+            $this->line('  Then run crypto:keys --prune again.');
         }
         if (count($keep) === count($listed)) {
             $this->components->info($listed === [] ? 'APP_PREVIOUS_KEYS is empty: nothing to drop.' : 'Nothing dropped.');
@@ -271,6 +281,12 @@ final class KeysCommand extends Command
     {
         foreach (['encrypter', UserKeys::class, BlindIndexes::class, Hashing::class, Signing::class] as $abstract) {
             $this->laravel->forgetInstance($abstract);
+        }
+        // Encrypted disks parse their keys when they are made.
+        $encrypted = array_keys(array_filter((array) $this->laravel['config']->get('filesystems.disks', []),
+            static fn ($disk) => is_array($disk) && ($disk['driver'] ?? null) === 'sodium-encrypted'));
+        if ($encrypted !== [] && $this->laravel->resolved('filesystem')) {
+            $this->laravel->make('filesystem')->forgetDisk($encrypted);
         }
     }
 

@@ -8,14 +8,18 @@ use Illuminate\Console\Command;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Connection;
 use Illuminate\Database\Eloquent\Model;
+use League\Flysystem\FilesystemException;
 use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
+use SodiumCrypt\Laravel\Filesystem\FileDecryptionFailed;
 use SodiumCrypt\Laravel\Rotation\ColumnRotator;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
- * Re-encrypts a model's encrypted columns (Laravel's encrypted* casts) under
+ * Re-encrypts a model's encrypted columns (or with --disk an encrypted
+ * disk's files, see disk()) (Laravel's encrypted* casts) under
  * the current key, cipher and format, or with --to=laravel in Laravel's own
  * AES-CBC format. Works on the raw column text, so the plaintext bytes are
  * kept exactly. Each chunk is one transaction and each row one conditional
@@ -28,7 +32,8 @@ use Symfony\Component\Console\Attribute\AsCommand;
 final class ReencryptCommand extends Command
 {
     protected $signature = 'crypto:reencrypt
-        {model : The Eloquent model class (App\Models\User or User)}
+        {model? : The Eloquent model class (App\Models\User or User)}
+        {--disk= : Instead of a model: a sodium-encrypted disk, whose files are re-encrypted one at a time}
         {--columns= : Comma-separated columns (default: every encrypted cast)}
         {--to=sodium : "sodium" (the configured cipher and format) or "laravel" (Laravel\'s own AES-CBC: the way back)}
         {--chunk=1000 : Rows per chunk (one transaction each)}
@@ -38,6 +43,13 @@ final class ReencryptCommand extends Command
 
     public function handle(): int
     {
+        if ($this->option('disk') !== null) {
+            return $this->disk((string) $this->option('disk'));
+        }
+        if ($this->argument('model') === null) {
+            $this->components->error('Name a model (crypto:reencrypt "App\Models\User") or an encrypted disk (--disk=NAME).');
+            return self::FAILURE;
+        }
         $encrypter = Encrypter::of($this->laravel);
         if ($encrypter === null) {
             $this->components->error('The app\'s encrypter is not sodium_crypt\'s: set sodium-crypt.replace_encrypter (SODIUM_CRYPT_REPLACE_ENCRYPTER) to true while re-encrypting, and register SodiumCrypt\Laravel\SodiumCryptServiceProvider.');
@@ -120,6 +132,69 @@ final class ReencryptCommand extends Command
             $this->components->error(sprintf('%d value(s) decrypt under no configured key and %s left as they are: %s',
                 count($failed), $dry ? 'would be' : 'were',
                 implode(', ', array_slice($failed, 0, 50)).(count($failed) > 50 ? ', …' : '')));
+            return self::FAILURE;
+        }
+        return self::SUCCESS;
+    }
+
+    /**
+     * The files of an encrypted disk under its current key, one at a time:
+     * each is streamed into a temporary file beside it and moved over it, so
+     * a crash leaves every file whole (the next run removes the leftover
+     * and goes on; files already current are skipped). A file that does
+     * not open is left as it is and listed.
+     */
+    private function disk(string $name): int
+    {
+        $config = $this->laravel['config']->get("filesystems.disks.$name");
+        if (!is_array($config) || ($config['driver'] ?? null) !== 'sodium-encrypted') {
+            $this->components->error(sprintf('No sodium-encrypted disk named "%s" in config/filesystems.php.', $name));
+            return self::FAILURE;
+        }
+        if (!empty($config['user'])) {
+            $this->components->error(sprintf('The disk "%s" keeps each file under its owner\'s user key, which no app-key rotation changes: there is nothing to re-encrypt.', $name));
+            return self::FAILURE;
+        }
+        if ($this->option('to') !== 'sodium' || $this->option('columns') !== null) {
+            $this->components->error('--disk takes neither --to nor --columns: files are always written in the disk\'s own format.');
+            return self::FAILURE;
+        }
+        /** @var EncryptedDisk $disk */
+        $disk = $this->laravel->make('filesystem')->disk($name);
+        $dry = (bool) $this->option('dry-run');
+        $leftovers = $dry ? 0 : $disk->removeTemporaryFiles();
+        $current = $disk->currentKeyId();
+        $bar = $this->output->createProgressBar();
+        $total = $stale = 0;
+        $failed = [];
+        if ($dry) {
+            foreach ($disk->keyIds(true) as $path => $id) { // every file opened whole
+                $total++;
+                $id === null ? $failed[] = $path : $stale += (int) ($id !== $current);
+                $bar->advance();
+            }
+        } else {
+            foreach ($disk->paths() as $path) {
+                $total++;
+                try {
+                    $stale += (int) $disk->reencrypt($path);
+                } catch (FileDecryptionFailed|FilesystemException) {
+                    $failed[] = $path;
+                }
+                $bar->advance();
+            }
+        }
+        $bar->finish();
+        $this->newLine();
+        if ($leftovers > 0) {
+            $this->components->info(sprintf('Removed %d temporary file(s) an interrupted run left (their originals are whole).', $leftovers));
+        }
+        $this->components->info(sprintf($dry
+            ? '%d of %d files would be re-encrypted on the "%s" disk (dry run: every one opened, nothing written).'
+            : '%d of %d files re-encrypted on the "%s" disk; the rest were already current.', $stale, $total, $name));
+        if ($failed !== []) {
+            $this->components->error(sprintf('%d file(s) open under none of the disk\'s keys and %s left as they are: %s', count($failed),
+                $dry ? 'would be' : 'were', implode(', ', array_slice($failed, 0, 50)).(count($failed) > 50 ? ', …' : '')));
             return self::FAILURE;
         }
         return self::SUCCESS;

@@ -124,6 +124,12 @@ final class ChunkedFiles
         return new StreamOpener($header, [$this->writeKey(), ...$this->readKeys]);
     }
 
+    /** The id of the key new files are written under. */
+    public function writeKeyId(): string
+    {
+        return $this->writeKey()->id();
+    }
+
     /** Whether a file with this header is under the key new files are written under. */
     public function isCurrent(string $header): bool
     {

@@ -143,6 +143,62 @@ final class EncryptedAdapter implements FilesystemAdapter
     }
 
     /**
+     * Every stored file's path, deep, in the inner disk's order; a temporary
+     * file a crashed reencrypt() left beside its original is not one.
+     *
+     * @return \Generator<int, string>
+     */
+    public function paths(): \Generator
+    {
+        foreach ($this->inner->listContents('', true) as $item) {
+            if ($item instanceof FileAttributes && !preg_match(self::TEMPORARY, $item->path())) {
+                yield $item->path();
+            }
+        }
+    }
+
+    /**
+     * The id of the key a stored file is under (public: its header says it),
+     * or null when it names none of the disk's keys or is no encrypted file.
+     * $verify: the whole file is opened, and a chunk that does not open
+     * makes it null too.
+     */
+    public function keyIdOf(string $path, bool $verify = false): ?string
+    {
+        try {
+            $id = $this->files->opener($this->header($path))->keyId();
+            if ($verify) {
+                foreach ($this->files->open($this->inner->readStream($path)) as $chunk) {
+                    sodium_memzero($chunk);
+                }
+            }
+            return $id;
+        } catch (CryptoException) {
+            return null;
+        }
+    }
+
+    public function currentKeyId(): string
+    {
+        return $this->files->writeKeyId();
+    }
+
+    /** Leftovers of reencrypt() runs that died: removed by the next run over the disk. */
+    public function removeTemporaryFiles(): int
+    {
+        $removed = 0;
+        foreach ($this->inner->listContents('', true) as $item) {
+            if ($item instanceof FileAttributes && preg_match(self::TEMPORARY, $item->path())) {
+                $this->inner->delete($item->path());
+                $removed++;
+            }
+        }
+        return $removed;
+    }
+
+    private const TEMPORARY = '/\.reencrypt-[0-9a-f]{8}$/';
+
+    /**
      * Rewrites a file under the current key when a previous one wrote it
      * (after a rotation): streamed into a temporary file beside it, then
      * moved over it, so a crash leaves the original whole. False when the

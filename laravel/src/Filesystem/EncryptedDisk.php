@@ -19,9 +19,45 @@ final class EncryptedDisk extends FilesystemAdapter
      */
     public function reencrypt(string $path): bool
     {
-        /** @var EncryptedAdapter $adapter */
-        $adapter = $this->adapter;
-        return $adapter->reencrypt($path, new \League\Flysystem\Config($this->config));
+        return $this->encrypted()->reencrypt($path, new \League\Flysystem\Config($this->config));
+    }
+
+    /**
+     * Each file's path and the id of the key it is under (null: none of the
+     * disk's keys, or not an encrypted file), reading only headers; with
+     * $verify each file is opened whole.
+     *
+     * @return \Generator<string, ?string>
+     */
+    public function keyIds(bool $verify = false): \Generator
+    {
+        foreach ($this->encrypted()->paths() as $path) {
+            yield $path => $this->encrypted()->keyIdOf($path, $verify);
+        }
+    }
+
+    /** @return \Generator<int, string> every file's path, deep */
+    public function paths(): \Generator
+    {
+        return $this->encrypted()->paths();
+    }
+
+    /** Removes what re-encryptions that died left beside the originals (which are whole); how many. */
+    public function removeTemporaryFiles(): int
+    {
+        return $this->encrypted()->removeTemporaryFiles();
+    }
+
+    /** The id of the key new files are written under (public). */
+    public function currentKeyId(): string
+    {
+        return $this->encrypted()->currentKeyId();
+    }
+
+    private function encrypted(): EncryptedAdapter
+    {
+        /** @var EncryptedAdapter */
+        return $this->adapter;
     }
 
     public function url($path)

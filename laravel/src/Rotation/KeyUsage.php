@@ -7,23 +7,38 @@ namespace SodiumCrypt\Laravel\Rotation;
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Container\Container;
 use Illuminate\Contracts\Encryption\DecryptException;
+use Illuminate\Contracts\Filesystem\Factory as FilesystemFactory;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
 use SodiumCrypt\Laravel\UserKeys;
 
 /**
  * Counts every stored value that depends on an app key, per source
- * (table.column), format, cipher and key: the models' encrypted casts,
- * server-wrapped (mode 2) user keys, encrypted queued and failed jobs, and
- * encrypted database sessions. What crypto:status shows and what
- * `crypto:keys --prune` checks before it drops a key. Cookies live in
- * browsers and cannot be counted.
+ * (table.column, or disk NAME), format, cipher and key: the models'
+ * encrypted casts, server-wrapped (mode 2) user keys, encrypted queued and
+ * failed jobs and the user keys that jobs carry (CarriesUserKey), encrypted
+ * database sessions, and the files of encrypted disks under APP_KEY (each
+ * file's header: its key id). What crypto:status shows and what
+ * `crypto:keys --prune` checks before it drops a key. Each row has a kind,
+ * which says how its values move to the current key (what()). Cookies live
+ * in browsers and cannot be counted.
  */
 final class KeyUsage
 {
-    /** @var array<string, array{source: string, what: string, key: ?int, count: int}> */
+    public const COLUMN = 'column';
+    public const USER_KEY = 'user key';
+    public const DISK = 'disk';
+    public const QUEUE = 'queue';
+    public const FAILED_JOBS = 'failed jobs';
+    public const SESSION = 'session';
+
+    /** @var array<string, array{source: string, kind: string, what: string, key: ?int, count: int}> */
     private array $rows = [];
+
+    /** @var ?\Closure(string, int): void */
+    private ?\Closure $progress = null;
 
     public function __construct(
         private readonly Encrypter $encrypter,
@@ -31,6 +46,7 @@ final class KeyUsage
         private readonly Repository $config,
         private readonly ?UserKeys $userKeys = null,
         private readonly bool $verify = false,
+        private readonly ?FilesystemFactory $files = null,
     ) {
     }
 
@@ -41,24 +57,40 @@ final class KeyUsage
      */
     public static function of(Container $app, Encrypter $encrypter, bool $verify = false): self
     {
-        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class), $verify);
+        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class), $verify, $app->make('filesystem'));
     }
 
     /**
      * @param list<class-string<Model>> $models
-     * @return list<array{source: string, what: string, key: ?int, count: int}> key: 0 APP_KEY, i APP_PREVIOUS_KEYS[i-1], null none
+     * @param ?\Closure(string, int): void $progress called with a source and how many of its files were read so far, every 1,000
+     * @return list<array{source: string, kind: string, what: string, key: ?int, count: int}> key: 0 APP_KEY, i APP_PREVIOUS_KEYS[i-1], null none
      */
-    public function scan(array $models): array
+    public function scan(array $models, ?\Closure $progress = null): array
     {
         $this->rows = [];
+        $this->progress = $progress;
         foreach ($models as $class) {
             $this->scanModel(new $class());
         }
         $this->scanUsers();
         $this->scanJobs();
         $this->scanSessions();
+        $this->scanDisks();
         ksort($this->rows);
         return array_values($this->rows);
+    }
+
+    /** How values of a kind move off a previous key: what crypto:keys --prune advises. */
+    public static function remedy(string $kind, string $source): string
+    {
+        return match ($kind) {
+            self::COLUMN => 'php artisan crypto:reencrypt for its model',
+            self::USER_KEY => 'php artisan crypto:rewrap-users',
+            self::DISK => 'php artisan crypto:reencrypt --disk='.substr($source, strlen('disk ')),
+            self::QUEUE => 'drain the queue (queue:work until it is empty) and queue:restart the workers',
+            self::FAILED_JOBS => 'queue:retry them (then drain the queue) or queue:forget/queue:flush them',
+            self::SESSION => 'let the sessions expire (session.lifetime)',
+        };
     }
 
     /** @return array<int, int> values per key index, from scan()'s rows */
@@ -97,7 +129,7 @@ final class KeyUsage
                             ? $how->open($e, $value, $how->binding($model, $column, (array) $row))
                             : $e->decryptString($value)) ? $about : null;
                     }
-                    $this->count($model->getTable().'.'.$column, $about);
+                    $this->count($model->getTable().'.'.$column, self::COLUMN, $about);
                 }
             }
         }
@@ -114,31 +146,39 @@ final class KeyUsage
         $query = $user->newQueryWithoutScopes()->whereNotNull($column);
         foreach ($query->lazyById(500) as $one) {
             if ($this->userKeys->mode($one) === 2) {
-                $this->add($source, 'server-wrapped user key', $this->userKeys->serverKeyIndex($one));
+                $this->add($source, self::USER_KEY, 'server-wrapped user key', $this->userKeys->serverKeyIndex($one));
             }
         }
     }
 
     private function scanJobs(): void
     {
-        $queue = $this->config->get('queue.connections.'.$this->config->get('queue.default'));
         $tables = [];
-        if (is_array($queue) && ($queue['driver'] ?? null) === 'database') {
-            $tables[(string) ($queue['table'] ?? 'jobs')] = $queue['connection'] ?? null;
+        foreach ((array) $this->config->get('queue.connections', []) as $queue) {
+            if (is_array($queue) && ($queue['driver'] ?? null) === 'database') {
+                $tables[(string) ($queue['table'] ?? 'jobs')] = [$queue['connection'] ?? null, self::QUEUE];
+            }
         }
         if (str_starts_with((string) $this->config->get('queue.failed.driver'), 'database')) {
-            $tables[(string) $this->config->get('queue.failed.table', 'failed_jobs')] = $this->config->get('queue.failed.database');
+            $tables[(string) $this->config->get('queue.failed.table', 'failed_jobs')] = [$this->config->get('queue.failed.database'), self::FAILED_JOBS];
         }
-        foreach ($tables as $table => $connection) {
+        foreach ($tables as $table => [$connection, $kind]) {
             $db = $this->db->connection($connection);
             if (!$db->getSchemaBuilder()->hasTable($table)) {
                 continue;
             }
             foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500) as $row) {
                 $command = json_decode((string) $row->payload, true)['data']['command'] ?? null;
-                // A job that is not ShouldBeEncrypted holds its command serialized, in the clear.
-                if (is_string($command) && !str_starts_with($command, 'O:')) {
-                    $this->count($table.'.payload', $this->described($command));
+                if (!is_string($command)) {
+                    continue;
+                }
+                if (!str_starts_with($command, 'O:')) {
+                    $this->count($table.'.payload', $kind, $this->described($command));
+                } elseif (($sealed = self::carriedUserKey($command)) !== null) {
+                    // Not ShouldBeEncrypted: the command is serialized in the
+                    // clear, but the user key it carries is sealed under APP_KEY.
+                    $about = $this->described($sealed);
+                    $this->add($table.'.payload', $kind, 'carried user key', $about === null ? null : $about['key']);
                 }
             }
         }
@@ -155,7 +195,48 @@ final class KeyUsage
             return;
         }
         foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500, 'id') as $row) {
-            $this->count($table.'.payload', $this->described((string) base64_decode((string) $row->payload)));
+            $this->count($table.'.payload', self::SESSION, $this->described((string) base64_decode((string) $row->payload)));
+        }
+    }
+
+    /**
+     * The sealed key of a CarriesUserKey job serialized in the clear: the
+     * string value of its sealedUserKey property (the format of serialize()).
+     */
+    private static function carriedUserKey(string $serialized): ?string
+    {
+        if (!preg_match('/s:13:"sealedUserKey";s:(\d+):"/', $serialized, $m, PREG_OFFSET_CAPTURE)) {
+            return null;
+        }
+        $start = $m[0][1] + strlen($m[0][0]);
+        return substr($serialized, $start, (int) $m[1][0]);
+    }
+
+    /**
+     * The files of every encrypted disk whose files are under APP_KEY and
+     * APP_PREVIOUS_KEYS (no 'key' of its own, not per-user): each file's
+     * header names its key. Only the headers are read.
+     */
+    private function scanDisks(): void
+    {
+        $ids = $this->encrypter->keyIds();
+        foreach ((array) $this->config->get('filesystems.disks', []) as $name => $disk) {
+            if (!is_array($disk) || ($disk['driver'] ?? null) !== 'sodium-encrypted' || !empty($disk['user']) || isset($disk['key'])) {
+                continue;
+            }
+            $source = 'disk '.$name;
+            $storage = $this->files?->disk((string) $name);
+            if (!$storage instanceof EncryptedDisk) {
+                continue;
+            }
+            $read = 0;
+            foreach ($storage->keyIds($this->verify) as $id) {
+                $key = $id === null ? false : array_search($id, $ids, true);
+                $this->add($source, self::DISK, $key === false ? 'unreadable' : 'file aegis-256', $key === false ? null : $key);
+                if (++$read % 1000 === 0 && $this->progress !== null) {
+                    ($this->progress)($source, $read);
+                }
+            }
         }
     }
 
@@ -179,19 +260,19 @@ final class KeyUsage
     }
 
     /** @param array{format: string, cipher: string, key: ?int}|null $about */
-    private function count(string $source, ?array $about): void
+    private function count(string $source, string $kind, ?array $about): void
     {
         if ($about === null) {
-            $this->add($source, 'unreadable', null);
+            $this->add($source, $kind, 'unreadable', null);
             return;
         }
-        $this->add($source, $about['format'].' '.$about['cipher'], $about['key']);
+        $this->add($source, $kind, $about['format'].' '.$about['cipher'], $about['key']);
     }
 
-    private function add(string $source, string $what, ?int $key): void
+    private function add(string $source, string $kind, string $what, ?int $key): void
     {
         $slot = $source."\0".$what."\0".($key ?? '-');
-        $this->rows[$slot] ??= ['source' => $source, 'what' => $what, 'key' => $key, 'count' => 0];
+        $this->rows[$slot] ??= ['source' => $source, 'kind' => $kind, 'what' => $what, 'key' => $key, 'count' => 0];
         $this->rows[$slot]['count']++;
     }
 }
