@@ -174,9 +174,23 @@ PHP_METHOD(SodiumCrypt_KeyWrap, unwrapWithPassword)
 	if (!mode) {
 		RETURN_THROWS();
 	}
-	/* Mode 3 under the limits it records; mode 1 records none: this object's. */
+	/* Mode 3 under the limits it records, up to four times this object's:
+	 * the limits are read before the tag can be checked, so a stored blob
+	 * edited to record the ceiling must not buy hours of Argon2id. Mode 1
+	 * records none: this object's. */
+	unsigned long long max_ops = MIN((unsigned long long) wrap->opslimit * 4, SC_WRAP_OPSLIMIT_MAX);
+	size_t max_mem = (size_t) MIN((unsigned long long) wrap->memlimit * 4, SC_WRAP_MEMLIMIT_MAX);
+	unsigned long long ops;
+	size_t mem;
+	if (mode == 3 && sc_wrap_limits((const uint8_t *) ZSTR_VAL(blob), &ops, &mem) && (ops > max_ops || mem > max_mem)) {
+		sc_throw(sc_ce_CryptoException, "This key is wrapped under Argon2id limits (ops %llu, memory %zu bytes) above four times "
+			"this KeyWrap's (ops " ZEND_LONG_FMT ", memory " ZEND_LONG_FMT " bytes): refused before Argon2id runs. Raise the "
+			"configured limits (sodium_crypt.argon2_opslimit/memlimit, or the KeyWrap's) to at least a quarter of the recorded ones.",
+			ops, mem, wrap->opslimit, wrap->memlimit);
+		RETURN_THROWS();
+	}
 	UNWRAP_INTO_KEY(mode == 3
-		? sc_unwrap_password3(dst, (const uint8_t *) ZSTR_VAL(blob), ZSTR_VAL(password), ZSTR_LEN(password))
+		? sc_unwrap_password3(dst, (const uint8_t *) ZSTR_VAL(blob), ZSTR_VAL(password), ZSTR_LEN(password), max_ops, max_mem)
 		: sc_unwrap_password(dst, (const uint8_t *) ZSTR_VAL(blob), ZSTR_VAL(password), ZSTR_LEN(password),
 			(unsigned long long) wrap->opslimit, (size_t) wrap->memlimit));
 }

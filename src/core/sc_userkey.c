@@ -114,11 +114,11 @@ int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[S
 }
 
 int sc_unwrap_password3(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE3_BYTES],
-	const char *password, size_t password_len)
+	const char *password, size_t password_len, unsigned long long max_ops, size_t max_mem)
 {
 	unsigned long long ops;
 	size_t mem;
-	if (!sc_wrap_limits(blob, &ops, &mem)) {
+	if (!sc_wrap_limits(blob, &ops, &mem) || ops > max_ops || mem > max_mem) {
 		sodium_memzero(user_key, SC_USER_KEY_BYTES);
 		return -1;
 	}

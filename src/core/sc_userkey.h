@@ -57,9 +57,11 @@ int sc_wrap_password3(uint8_t out[SC_WRAP_MODE3_BYTES], const uint8_t user_key[S
 static inline size_t sc_wrap_memlimit_recorded(size_t memlimit) { return memlimit - memlimit % 1024; }
 /* The limits a mode-3 blob records; false when they are out of range. */
 bool sc_wrap_limits(const uint8_t blob[SC_WRAP_MODE3_BYTES], unsigned long long *opslimit, size_t *memlimit);
-/* Under the limits the blob records; -1 also for limits out of range. */
+/* Under the limits the blob records; -1 also, before Argon2 runs, for limits
+ * out of range or above max_ops / max_mem (the caller's bound: Argon2's
+ * cost is read from the blob before its tag can be checked). */
 int sc_unwrap_password3(uint8_t user_key[SC_USER_KEY_BYTES], const uint8_t blob[SC_WRAP_MODE3_BYTES],
-	const char *password, size_t password_len);
+	const char *password, size_t password_len, unsigned long long max_ops, size_t max_mem);
 
 /* app_key 1..64 bytes. */
 void sc_wrap_server(uint8_t out[SC_WRAP_MODE2_BYTES], const uint8_t user_key[SC_USER_KEY_BYTES],

@@ -30,12 +30,14 @@ int main(void)
 	CHECK(sc_wrap_mode(b3, sizeof b3) == 3 && sc_wrap_mode(b3, sizeof b3 - 1) == 0, "mode 3 detected");
 	CHECK(sc_wrap_limits(b3, &ops, &mem) && ops == 2 && mem == 16384, "limits recorded (KiB, as Argon2 counts)");
 	CHECK(b3[1] == 2 && b3[5] == 16 && b3[6] == 0, "limits little-endian: ops, then mem in KiB");
-	CHECK(sc_unwrap_password3(back, b3, "pw", 2) == 0 && memcmp(back, user, 32) == 0, "unwrap mode 3 without being told the limits");
-	CHECK(sc_unwrap_password3(back, b3, "pW", 2) == -1, "mode 3 wrong password");
+	CHECK(sc_unwrap_password3(back, b3, "pw", 2, SC_WRAP_OPSLIMIT_MAX, SC_WRAP_MEMLIMIT_MAX) == 0 && memcmp(back, user, 32) == 0, "unwrap mode 3 without being told the limits");
+	CHECK(sc_unwrap_password3(back, b3, "pw", 2, 2, 16384) == 0, "limits equal to the bound open");
+	CHECK(sc_unwrap_password3(back, b3, "pw", 2, 1, 16384) == -1 && sc_unwrap_password3(back, b3, "pw", 2, 2, 15360) == -1, "limits above the caller's bound refused");
+	CHECK(sc_unwrap_password3(back, b3, "pW", 2, SC_WRAP_OPSLIMIT_MAX, SC_WRAP_MEMLIMIT_MAX) == -1, "mode 3 wrong password");
 	b3[1] = 3;
-	CHECK(sc_unwrap_password3(back, b3, "pw", 2) == -1, "limits are authenticated");
+	CHECK(sc_unwrap_password3(back, b3, "pw", 2, SC_WRAP_OPSLIMIT_MAX, SC_WRAP_MEMLIMIT_MAX) == -1, "limits are authenticated");
 	b3[1] = 0;
-	CHECK(!sc_wrap_limits(b3, &ops, &mem) && sc_unwrap_password3(back, b3, "pw", 2) == -1, "ops 0 refused before Argon2");
+	CHECK(!sc_wrap_limits(b3, &ops, &mem) && sc_unwrap_password3(back, b3, "pw", 2, SC_WRAP_OPSLIMIT_MAX, SC_WRAP_MEMLIMIT_MAX) == -1, "ops 0 refused before Argon2");
 	b3[1] = 2;
 	b3[8] = 0x01; /* 16 GiB */
 	CHECK(!sc_wrap_limits(b3, &ops, &mem), "memory beyond the ceiling refused before Argon2");

@@ -26,11 +26,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size >= SC_WRAP_MODE3_BYTES && sc_wrap_mode(data, SC_WRAP_MODE3_BYTES) == 3) {
 		unsigned long long ops;
 		size_t mem;
-		/* Recorded limits out of range are refused before Argon2; in range,
-		 * only cheap ones run (the parser is fuzzed here, not Argon2). */
-		if (!sc_wrap_limits(data, &ops, &mem) || (ops <= 2 && mem <= 65536)) {
+		/* Recorded limits out of range or above the bound are refused
+		 * before Argon2; only cheap ones run (the parser is fuzzed here,
+		 * not Argon2). */
+		if (!sc_wrap_limits(data, &ops, &mem) || (ops <= 4 && mem <= 4 * 65536)) {
 			const char *pw = (const char *) data + SC_WRAP_MODE3_BYTES;
-			if (sc_unwrap_password3(user, data, pw, size - SC_WRAP_MODE3_BYTES) == 0) {
+			if (sc_unwrap_password3(user, data, pw, size - SC_WRAP_MODE3_BYTES, 2, 65536) == 0) {
 				abort(); /* a blob we did not make cannot open */
 			}
 		}
