@@ -93,7 +93,8 @@ trait HasUserEncryption
     /**
      * After a password reset without the key (login threw EncryptionLocked):
      * the key from the recovery code, wrapped under the (new) password, loaded
-     * for this request; returns the token.
+     * for this request; returns the token. The code works once: show the
+     * user a new one (createEncryptionRecoveryCode()).
      *
      * @throws InvalidRecoveryCode (nothing is changed)
      */

@@ -215,11 +215,26 @@ final class UserKeys
         }
     }
 
-    /** After a reset without the key: the key from the recovery code, wrapped again under the new password. */
+    /**
+     * After a reset without the key: the key from the recovery code, wrapped
+     * again under the new password. The code is used up: one conditional
+     * write (only while the row still holds the code that was read) stores
+     * the new wrapping and clears the code, so of two recoveries with the
+     * same code one wins and the other is refused.
+     *
+     * @throws InvalidRecoveryCode
+     */
     public function recover(Model $user, #[\SensitiveParameter] string $code, #[\SensitiveParameter] string $newPassword): Key
     {
+        $read = $user->getAttribute($this->recoveryColumn);
         $key = $this->unlockWithRecoveryCode($user, $code);
-        $this->store($user, $key, $newPassword);
+        $values = $this->wrapped($user, $key, $newPassword) + [$this->recoveryColumn => null];
+        $written = $user->newQueryWithoutScopes()->toBase()->where($user->getKeyName(), self::id($user))
+            ->where($this->recoveryColumn, $read)->update($values);
+        if ($written === 0) {
+            throw new InvalidRecoveryCode('This recovery code has just been used.');
+        }
+        $this->sync($user, $values);
         return $key;
     }
 

@@ -279,6 +279,11 @@ final class UserEncryptionTest extends TestCase
         $done = $this->api('POST', '/api/encryption/recover', $recover + ['recovery_code' => strtolower(str_replace('-', ' ', $alice['recovery_code']))])
             ->assertOk()->json();
         $this->assertSame($alice['encryption_token'], $done['encryption_token'], 'the same key, restored');
+        // A recovery code works once: used, it is gone (the app shows a new one).
+        $this->api('POST', '/api/encryption/recover', $recover + ['recovery_code' => $alice['recovery_code']])->assertStatus(422);
+        $this->assertNotSame($alice['recovery_code'], $done['recovery_code'] ?? null);
+        $this->assertTrue($this->app->make(UserKeys::class)->unlockWithRecoveryCode(User::first(), $done['recovery_code'])
+            ->equals(KeyContext::fromToken($done['encryption_token'])), 'the new code opens the same key');
         $login = $this->api('POST', '/api/login', $recover)->assertOk()->json();
         $this->api('GET', '/api/secrets', [], $login)->assertOk()->assertJsonPath('secrets.0.label', 'kept');
         $this->api('GET', '/api/secrets/search?ssn=123-45-6789', [], $login)->assertJsonCount(1, 'matches');

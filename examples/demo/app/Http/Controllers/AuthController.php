@@ -47,7 +47,9 @@ class AuthController
     {
         $data = $request->validate(['email' => ['required', 'email'], 'password' => ['required', 'string'], 'recovery_code' => ['required', 'string']]);
         $user = $this->checked($data);
-        return $this->signedIn($request, $user, $user->recoverUserEncryption($data['recovery_code'], $data['password']));
+        $token = $user->recoverUserEncryption($data['recovery_code'], $data['password']);
+        // The code is used up: a new one, shown once.
+        return $this->signedIn($request, $user, $token, 200, ['recovery_code' => $user->createEncryptionRecoveryCode()]);
     }
 
     /** Without a recovery code: a new key, the old data dropped (see AppServiceProvider). */
