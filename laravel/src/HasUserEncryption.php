@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel;
 
 use Illuminate\Contracts\Auth\StatefulGuard;
+use Illuminate\Database\Eloquent\Model;
 use Illuminate\Support\Facades\Auth;
 use Illuminate\Support\Facades\Hash;
 use SodiumCrypt\DecryptionFailed;
@@ -23,6 +24,15 @@ use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
  */
 trait HasUserEncryption
 {
+    /** A new password re-wraps the key in the same save, or the save is refused (UserKeys::followPasswordChange). */
+    public static function bootHasUserEncryption(): void
+    {
+        static::saving(static function (Model $user): void {
+            $app = app();
+            self::userKeys()->followPasswordChange($user, $app->bound('request') ? $app->make('request') : null);
+        });
+    }
+
     /**
      * The key columns are hidden from toArray()/toJson(): the wrapped key is
      * what an offline password guess needs, and never leaves the server.

@@ -6,13 +6,18 @@ namespace SodiumCrypt\Laravel;
 
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Database\Eloquent\Model;
+use Illuminate\Http\Request;
+use Illuminate\Support\Facades\Auth;
+use Illuminate\Support\Facades\Hash;
 use SodiumCrypt\BlindIndex;
+use SodiumCrypt\CryptoException;
 use SodiumCrypt\DecryptionFailed;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\KeyWrap;
 use SodiumCrypt\Laravel\Events\UserEncryptionReset;
 use SodiumCrypt\Laravel\Exceptions\InvalidRecoveryCode;
+use SodiumCrypt\Laravel\Exceptions\PasswordChangeWouldLockData;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 use SodiumCrypt\Laravel\Support\TextCodec;
 
@@ -291,6 +296,75 @@ final class UserKeys
     public function token(Key $key): string
     {
         return KeyContext::toToken($key);
+    }
+
+    /**
+     * Before a user row is saved with a new password (Breeze's and Fortify's
+     * "update password" save Hash::make() of it, and fire no event of
+     * ours): a password-wrapped key is re-wrapped under the new password in
+     * the same save. The new password is the request's input that the new
+     * hash verifies (`password`, `new_password`, …: checked with
+     * Hash::check, so nothing else is ever taken for it); the key is the
+     * request's (the 'user-encryption' middleware) or opens with the
+     * request's `current_password`. When either is missing and the user
+     * changes their own password signed in, the save is refused: at the next
+     * sign-in their data would not open. A change by someone else or while
+     * signed out (a forgot-password reset) goes through, and the next
+     * sign-in leads to recovery (EncryptionLocked), as before.
+     *
+     * @throws PasswordChangeWouldLockData (nothing is written)
+     */
+    public function followPasswordChange(Model $user, ?Request $request): void
+    {
+        $column = method_exists($user, 'getAuthPasswordName') ? $user->getAuthPasswordName() : 'password';
+        if (!$user->exists || !$user->isDirty($column) || $user->isDirty($this->keyColumn) || $this->mode($user) !== 1) {
+            return;
+        }
+        $password = $request === null ? null : self::newPassword($request, (string) $user->getAttributes()[$column]);
+        $key = $password === null ? null : $this->keyForPasswordChange($user, $request);
+        if ($key !== null) {
+            $user->forceFill($this->wrapped($user, $key, $password));
+            return;
+        }
+        $signedIn = Auth::id();
+        if ($signedIn !== null && (string) $signedIn === (string) $user->getKey()) {
+            throw new PasswordChangeWouldLockData('This save changes the password of the signed-in user, whose data key is wrapped under it, without re-wrapping the key: at the next sign-in their data would not open. Nothing was written. Give the route the \'user-encryption\' middleware and send the new password as a request field (Breeze\'s and Fortify\'s forms do), or call $user->rewrapUserEncryption($currentPassword, $newPassword) instead.');
+        }
+    }
+
+    /** The request's input that $hash verifies, by a field whose name says password (not the current one). */
+    private static function newPassword(Request $request, string $hash): ?string
+    {
+        foreach ($request->all() as $name => $value) {
+            if (!is_string($value) || $value === '' || !preg_match('/password/i', (string) $name) || preg_match('/current|old/i', (string) $name)) {
+                continue;
+            }
+            try {
+                if (Hash::check($value, $hash)) {
+                    return $value;
+                }
+            } catch (\RuntimeException) {
+                return null; // not a hash this app's hasher reads
+            }
+        }
+        return null;
+    }
+
+    /** The request's key when it is this user's, else the one the request's current_password opens. */
+    private function keyForPasswordChange(Model $user, Request $request): ?Key
+    {
+        if (KeyContext::has() && $this->belongs($user, KeyContext::get())) {
+            return KeyContext::get();
+        }
+        $current = $request->input('current_password');
+        if (!is_string($current) || $current === '') {
+            return null;
+        }
+        try {
+            return $this->verified($user, $this->wrap->unwrapWithPassword($this->blob($user), $current));
+        } catch (CryptoException|UserKeyException) {
+            return null;
+        }
     }
 
     /** The request's key, when it is this user's. */

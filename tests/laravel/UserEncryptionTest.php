@@ -225,6 +225,9 @@ final class UserEncryptionTest extends TestCase
     private function forgotPasswordReset(string $email, string $newPassword): void
     {
         $user = User::where('email', $email)->first();
+        // A request of its own, signed out (the reset form).
+        $this->app->instance('request', \Illuminate\Http\Request::create('/reset-password', 'POST'));
+        $this->app['auth']->forgetGuards();
         $status = \Illuminate\Support\Facades\Password::reset(
             ['email' => $email, 'password' => $newPassword, 'password_confirmation' => $newPassword,
                 'token' => \Illuminate\Support\Facades\Password::createToken($user)],
