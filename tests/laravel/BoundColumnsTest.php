@@ -91,9 +91,53 @@ final class BoundColumnsTest extends TestCase
 
     public function test_a_bound_value_needs_its_row_key_before_it_is_set(): void
     {
+        try {
+            Record::create(['user_id' => 1, 'ssn' => 'too early']);
+            $this->fail('a bound value was set before its auto-increment key existed');
+        } catch (InvalidConfiguration $e) {
+            $this->assertStringContainsString('records.ssn is bound to its row key (id), which is not known before the row is inserted', $e->getMessage());
+        }
+        $this->assertSame(0, DB::table('records')->count(), 'nothing written');
+    }
+
+    public function test_a_value_is_sealed_to_the_attributes_the_row_is_written_with(): void
+    {
+        // The bound attribute set after the value, in one update: sealed to the final owner.
+        $a = Record::create([]);
+        $a->update(['ssn' => '111-11-1111', 'user_id' => 7]);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn);
+        // The owner changed through Eloquent: the value follows it.
+        Record::find($a->id)->update(['user_id' => 8]);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn);
+        $this->assertSame(8, (int) DB::table('records')->where('id', $a->id)->value('user_id'));
+        // Read before the save, the value is what was set.
+        $b = Record::find($a->id);
+        $b->ssn = '222-22-2222';
+        $b->user_id = 9;
+        $this->assertSame('222-22-2222', $b->ssn);
+        $b->save();
+        $this->assertSame('222-22-2222', Record::find($a->id)->ssn);
+    }
+
+    public function test_a_model_with_uuid_keys_binds_a_value_set_before_the_row_exists(): void
+    {
+        Schema::create('uuid_records', function ($table) {
+            $table->uuid('id')->primary();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn')->nullable();
+        });
+        $record = \SodiumCrypt\Laravel\Tests\Fixtures\UuidRecord::create(['ssn' => '333-33-3333', 'user_id' => 3]);
+        $this->assertSame('333-33-3333', \SodiumCrypt\Laravel\Tests\Fixtures\UuidRecord::find($record->id)->ssn);
+    }
+
+    public function test_a_partial_select_without_a_bound_attribute_names_it(): void
+    {
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['ssn' => '111-11-1111']);
+        $this->assertSame('111-11-1111', Record::select(['id', 'user_id', 'ssn'])->find($a->id)->ssn);
         $this->expectException(InvalidConfiguration::class);
-        $this->expectExceptionMessage('records.ssn is bound to its row key (id), which is not known before the row is inserted');
-        Record::create(['user_id' => 1, 'ssn' => 'too early']);
+        $this->expectExceptionMessage('records.ssn is bound to user_id, which this query did not select');
+        Record::select(['id', 'ssn'])->find($a->id)->ssn;
     }
 
     public function test_user_key_values_bound_to_their_row(): void

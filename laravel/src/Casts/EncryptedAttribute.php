@@ -19,6 +19,17 @@ abstract class EncryptedAttribute implements CastsAttributes
 {
     protected ?BoundColumn $bound = null;
 
+    /**
+     * Plaintexts of bound values set on a model and not written yet: sealed
+     * again as the row is written, to the attributes it is written with.
+     *
+     * @var ?\WeakMap<Model, array<string, string>>
+     */
+    private static ?\WeakMap $pending = null;
+
+    /** @var ?\WeakMap<object, array<class-string, true>> event dispatchers, and the models listened to on each */
+    private static ?\WeakMap $listening = null;
+
     public function __construct(string ...$parameters)
     {
         $this->bound = BoundColumn::fromParameters(static::class, ...$parameters);
@@ -39,19 +50,99 @@ abstract class EncryptedAttribute implements CastsAttributes
         if ($value === null) {
             return null;
         }
+        if ($this->bound && isset(self::$pending[$model][$key])) {
+            return $this->decode(self::$pending[$model][$key]);
+        }
         return $this->decode($this->bound
             ? $this->bound->open(static::encrypter(), (string) $value, $this->bound->binding($model, $key, $attributes))
             : static::encrypter()->decryptString((string) $value));
     }
 
+    /**
+     * A bound value is sealed now, to the attributes the model has (a model
+     * with HasUuids/HasUlids gets its key first), and again as the row is
+     * written if they changed in between: `update(['ssn' => …, 'user_id' =>
+     * 7])` seals to user 7 whatever the order.
+     */
     public function set(Model $model, string $key, #[\SensitiveParameter] mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
+        if ($this->bound) {
+            self::$pending ??= new \WeakMap();
+            $pending = self::$pending[$model] ?? [];
+            unset($pending[$key]);
+            self::$pending[$model] = $pending;
+        }
         if ($value === null) {
             return null;
         }
-        return $this->bound
-            ? $this->bound->seal(static::encrypter(), $this->encode($value), $this->bound->binding($model, $key, $attributes))
-            : static::encrypter()->encryptString($this->encode($value));
+        if (!$this->bound) {
+            return static::encrypter()->encryptString($this->encode($value));
+        }
+        if ($model->getKey() === null && method_exists($model, 'usesUniqueIds') && $model->usesUniqueIds()) {
+            $model->setUniqueIds();
+        }
+        $plaintext = $this->encode($value);
+        $sealed = $this->bound->seal(static::encrypter(), $plaintext, $this->bound->binding($model, $key, $attributes, false));
+        self::listen($model);
+        self::$pending[$model] = [$key => $plaintext] + self::$pending[$model];
+        return $sealed;
+    }
+
+    /**
+     * As a row is inserted or updated (Eloquent's creating and updating
+     * events): each bound value set since it was read, and each whose row
+     * key or bound attributes change in this write, sealed to the
+     * attributes written. An attribute that cannot be known (a partial
+     * select) stops the write with the reason; nothing is written.
+     */
+    public static function beforeWrite(Model $model): void
+    {
+        foreach ($model->getCasts() as $column => $cast) {
+            $caster = self::fromCast((string) $cast);
+            if ($caster?->bound !== null) {
+                $caster->sealAsWritten($model, $column);
+            }
+        }
+    }
+
+    private function sealAsWritten(Model $model, string $column): void
+    {
+        $attributes = $model->getAttributes();
+        $plaintext = self::$pending[$model][$column] ?? null;
+        if ($plaintext === null) {
+            if (!$model->exists || !isset($attributes[$column]) || !$model->isDirty($this->bound->inputs($model))) {
+                return;
+            }
+            $original = $model->getRawOriginal();
+            $plaintext = $this->bound->open(static::encrypter(), (string) $original[$column], $this->bound->binding($model, $column, $original));
+        }
+        $sealed = $this->bound->seal(static::encrypter(), $plaintext, $this->bound->binding($model, $column, $attributes));
+        $model->setRawAttributes([$column => $sealed] + $attributes);
+        if (isset(self::$pending[$model])) {
+            $pending = self::$pending[$model];
+            unset($pending[$column]);
+            self::$pending[$model] = $pending;
+        }
+    }
+
+    /** beforeWrite() on the model's creating and updating events, once per class and event dispatcher. */
+    private static function listen(Model $model): void
+    {
+        $events = $model::getEventDispatcher();
+        if ($events === null) {
+            return;
+        }
+        self::$listening ??= new \WeakMap();
+        $classes = self::$listening[$events] ?? [];
+        if (isset($classes[$model::class])) {
+            return;
+        }
+        foreach (['creating', 'updating'] as $event) {
+            $events->listen(sprintf('eloquent.%s: %s', $event, $model::class), static function (Model $written): void {
+                self::beforeWrite($written);
+            });
+        }
+        self::$listening[$events] = $classes + [$model::class => true];
     }
 
     /** Null when the column is not bound; crypto:reencrypt rewrites bound columns through it. */

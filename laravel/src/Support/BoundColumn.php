@@ -16,7 +16,9 @@ use SodiumCrypt\Laravel\UserEncrypter;
  * key and the named attributes' values (the owner's user_id, say), so a
  * ciphertext copied to another row, column, table or owner does not open.
  * "migrate" also reads values written before the column was bound, until
- * `crypto:reencrypt` (app-key casts) has rewritten them bound.
+ * `crypto:reencrypt` (app-key casts) has rewritten them bound. The casts
+ * seal again, as the row is written, a value whose binding changed since it
+ * was set (EncryptedAttribute::beforeWrite()).
  */
 final class BoundColumn
 {
@@ -46,8 +48,12 @@ final class BoundColumn
     /**
      * The binding of $column in this row: each part length-prefixed, so no two
      * rows, columns or tables share one. $attributes: the model's raw attributes.
+     * $complete: they are the row as read or as written, so a bound attribute
+     * missing from them is a query that did not select it (an error naming
+     * it), not a null; while a value is being set, one not set yet is null
+     * (the value is sealed again when the row is written).
      */
-    public function binding(Model $model, string $column, array $attributes): string
+    public function binding(Model $model, string $column, array $attributes, bool $complete = true): string
     {
         $keyName = $model->getKeyName();
         $key = $attributes[$keyName] ?? $model->getKey();
@@ -57,9 +63,19 @@ final class BoundColumn
         }
         $binding = self::LABEL.self::part($model->getTable()).self::part($column).self::part($keyName).self::part(self::scalar($key, $keyName, $model));
         foreach ($this->attributes as $name) {
+            if ($complete && !array_key_exists($name, $attributes)) {
+                throw new InvalidConfiguration(sprintf('%s.%s is bound to %s, which this query did not select: select it with the value (or drop it from the cast\'s binding).',
+                    $model->getTable(), $column, $name));
+            }
             $binding .= self::part($name).self::part(self::scalar($attributes[$name] ?? null, $name, $model));
         }
         return $binding;
+    }
+
+    /** The attributes whose change changes the binding: the row key and the bound ones. */
+    public function inputs(Model $model): array
+    {
+        return [$model->getKeyName(), ...$this->attributes];
     }
 
     /** null as one byte; a string as a byte, its length (LE32) and itself. */
