@@ -465,6 +465,33 @@ final class UserEncryptionTest extends TestCase
         $this->api('GET', '/api/secrets', [], $alice)->assertJsonPath('secrets.0.label', 'from the queue');
     }
 
+    public function test_a_file_on_the_per_user_disk_streams_to_its_owner_and_the_key_goes_with_the_body(): void
+    {
+        $this->app['config']->set('filesystems.disks.local-user-files.root', $this->envDir.'/user-files');
+        $alice = $this->register('alice');
+        $bytes = random_bytes(150_000);
+        $headers = ['Authorization' => 'Bearer '.$alice['api_token'], 'X-Encryption-Token' => $alice['encryption_token'], 'Accept' => 'application/json'];
+        $this->app['auth']->forgetGuards();
+        $this->call('POST', '/api/files?name=scan.bin', [], [], [], $this->transformHeadersToServerVars($headers), $bytes)->assertCreated();
+        KeyContext::clear();
+
+        // As public/index.php runs a request: handle, send the body, terminate.
+        $this->app['auth']->forgetGuards();
+        $kernel = $this->app->make(\Illuminate\Contracts\Http\Kernel::class);
+        $request = \Illuminate\Http\Request::create('/api/files/scan.bin', 'GET', [], [], [], $this->transformHeadersToServerVars($headers));
+        $response = $kernel->handle($request);
+        $this->assertSame(200, $response->getStatusCode());
+        $this->assertTrue(KeyContext::has(), 'the body is not written yet: the key waits for it');
+        ob_start();
+        $response->sendContent();
+        $body = ob_get_clean();
+        $this->assertFalse(KeyContext::has(), 'the key is gone once the body is written');
+        $kernel->terminate($request, $response);
+        $this->assertSame(strlen($bytes), strlen($body));
+        $this->assertTrue($bytes === $body, 'the file as uploaded');
+        (new \Illuminate\Filesystem\Filesystem())->deleteDirectory($this->envDir.'/user-files');
+    }
+
     public function test_the_key_check_binds_a_key_to_its_user(): void
     {
         $alice = $this->register('alice');

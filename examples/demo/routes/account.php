@@ -1,6 +1,7 @@
 <?php
 
 use App\Http\Controllers\AuthController;
+use App\Http\Controllers\FileController;
 use App\Http\Controllers\SecretController;
 use Illuminate\Support\Facades\Route;
 
@@ -10,6 +11,8 @@ Route::get('/me', fn (\Illuminate\Http\Request $request) => $request->user());
 Route::get('/secrets', [SecretController::class, 'index']);
 Route::post('/secrets', [SecretController::class, 'store']);
 Route::get('/secrets/search', [SecretController::class, 'search']);
+Route::post('/files', [FileController::class, 'store']);
+Route::get('/files/{name}', [FileController::class, 'show']);
 Route::post('/password', [AuthController::class, 'changePassword']);
 Route::post('/encryption/recovery-code', [AuthController::class, 'recoveryCode']);
 Route::post('/logout', [AuthController::class, 'logout']);

@@ -12,6 +12,7 @@ use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\HttpFoundation\Cookie;
 use Symfony\Component\HttpFoundation\Response;
+use Symfony\Component\HttpFoundation\StreamedResponse;
 
 /**
  * Loads the signed-in user's key into KeyContext for the request:
@@ -43,12 +44,16 @@ final class BootPerUserEncryption
         if (!UserKeys::supports($user)) {
             return $next($request);
         }
+        $streamed = false;
         try {
             $token = $this->token($request);
             KeyContext::set($this->keyFor($user, $token));
             $response = $next($request);
+            $streamed = $response instanceof StreamedResponse && self::keepKeyForBody($response);
         } finally {
-            KeyContext::clear();
+            if (!$streamed) {
+                KeyContext::clear();
+            }
         }
         if ($token !== null && $token === $request->cookies->get($this->cookie) && !$this->setsCookie($response)) {
             $response->headers->setCookie(new Cookie(
@@ -57,6 +62,30 @@ final class BootPerUserEncryption
             ));
         }
         return $response;
+    }
+
+    /**
+     * A streamed body (Storage::download() and response() of a per-user
+     * disk, response()->stream()) is written after this middleware returns:
+     * the key stays in the context for it and is cleared as soon as the body
+     * is written, whatever happens (terminate() and the provider's request
+     * hooks clear it too if the body is never sent). The key is the same
+     * user's, in the same request.
+     */
+    private static function keepKeyForBody(StreamedResponse $response): bool
+    {
+        $body = method_exists($response, 'getCallback') ? $response->getCallback() : null;
+        if ($body === null) {
+            return false;
+        }
+        $response->setCallback(static function () use ($body): void {
+            try {
+                $body();
+            } finally {
+                KeyContext::clear();
+            }
+        });
+        return true;
     }
 
     /** The route set or cleared the cookie itself (login, logout): leave it so. */
