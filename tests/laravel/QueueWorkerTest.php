@@ -82,6 +82,34 @@ final class QueueWorkerTest extends TestCase
         $this->assertSame(5, Secret::count(), 'no row was written by a job that failed');
     }
 
+    public function test_crypto_keys_tells_running_workers_to_restart(): void
+    {
+        // A worker started before the rotation holds the old keys: it must stop after its current job.
+        $cache = $this->envDir.'/cache';
+        mkdir($cache);
+        $this->app['config']->set(['cache.default' => 'file', 'cache.stores.file.path' => $cache]);
+        $env = $this->demoProcessEnv($this->envDir.'/worker', ['APP_KEY' => self::APP_KEY, 'APP_ENV' => 'testing',
+            'CACHE_DRIVER' => 'file', 'CACHE_PATH' => $cache, 'QUEUE_CONNECTION' => 'database']);
+        $log = $this->envDir.'/worker.log';
+        $demo = dirname(__DIR__, 2).'/examples/demo';
+        $worker = proc_open([PHP_BINARY, $demo.'/artisan', 'queue:work', 'database', '--sleep=1'],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'], 2 => ['file', $log, 'a']], $pipes, $demo, $env);
+        try {
+            sleep(2); // the worker has read the restart time it compares against
+            $this->assertTrue(proc_get_status($worker)['running'], 'the worker runs: '.@file_get_contents($log));
+            file_put_contents($this->envDir.'/.env', 'APP_KEY='.self::APP_KEY."\n");
+            $this->assertSame(0, $this->artisanCall('crypto:keys', ['--force' => true]), $this->artisanOutput);
+            $this->assertStringContainsString('queue:restart', $this->artisanOutput);
+            for ($i = 0; $i < 100 && proc_get_status($worker)['running']; $i++) {
+                usleep(100_000);
+            }
+            $this->assertFalse(proc_get_status($worker)['running'], 'the worker stopped by itself after the rotation');
+        } finally {
+            proc_terminate($worker, 9);
+            proc_close($worker);
+        }
+    }
+
     public function test_a_job_on_the_sync_driver_runs_inside_the_request_and_leaves_its_key(): void
     {
         $this->app['config']->set('queue.default', 'sync');

@@ -4,7 +4,7 @@ return [
     'default' => env('CACHE_DRIVER', 'array'),
     'stores' => [
         'array' => ['driver' => 'array', 'serialize' => false],
-        'file' => ['driver' => 'file', 'path' => storage_path('framework/cache/data')],
+        'file' => ['driver' => 'file', 'path' => env('CACHE_PATH', storage_path('framework/cache/data'))],
     ],
     'prefix' => 'demo_cache_',
 ];

@@ -141,6 +141,7 @@ final class KeysCommand extends Command
             $old ? '; the old key leads APP_PREVIOUS_KEYS' : '',
             $made ? '; new '.implode(', ', $made).' for the Hashing and Sign facades' : ''));
         $this->warnIfCached();
+        $this->restartWorkers();
         return self::SUCCESS;
     }
 
@@ -193,6 +194,7 @@ final class KeysCommand extends Command
         $this->components->info(sprintf('New BLIND_INDEX_KEY written to %s; the old one leads BLIND_INDEX_PREVIOUS_KEYS, so searches keep matching. Now run `php artisan crypto:reindex`.',
             basename($this->laravel->environmentFilePath())));
         $this->warnIfCached();
+        $this->restartWorkers();
         return self::SUCCESS;
     }
 
@@ -246,6 +248,7 @@ final class KeysCommand extends Command
         $this->forgetKeyedServices();
         $this->components->info(sprintf('Dropped %d previous key(s) no stored value needs. Cookies a browser has not sent back since the rotation (remember-me) were signed under them: those visitors sign in again.', count($listed) - count($keep)));
         $this->warnIfCached();
+        $this->restartWorkers();
         return $keep === [] ? self::SUCCESS : self::FAILURE;
     }
 
@@ -293,8 +296,20 @@ final class KeysCommand extends Command
     private function warnIfCached(): void
     {
         if ($this->laravel->configurationIsCached()) {
-            $this->components->warn('The configuration is cached: the running app keeps its old keys until you run `php artisan config:cache` again.');
+            $this->components->warn('The configuration is cached: the running app keeps its old keys until you run `php artisan config:cache` again (then `php artisan queue:restart`).');
         }
+    }
+
+    /**
+     * Queue workers loaded the keys when they started: a job dispatched under
+     * the new key would fail in them. Laravel's own signal (queue:restart)
+     * makes each stop after its current job; the supervisor starts it again
+     * on the new keys.
+     */
+    private function restartWorkers(): void
+    {
+        $this->callSilently('queue:restart');
+        $this->components->info('Queue workers were told to restart (queue:restart): each stops after its current job, and your process supervisor starts it again with the new keys. Start again by hand any worker that runs without one.');
     }
 
     private static function newKeyText(int $length): string
