@@ -38,6 +38,7 @@ use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
 use SodiumCrypt\Laravel\Http\Middleware\BootPerUserEncryption;
 use SodiumCrypt\Laravel\Http\Middleware\UpgradeCookiePrefixes;
 use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
+use SodiumCrypt\Laravel\Queue\ForgetFailedJobKeys;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
@@ -269,7 +270,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
      * (a job that loads a key, initUserEncryption() say, leaves it for the
      * next, which may be another user's) and around every Octane request,
      * task and tick. A job on the sync driver runs inside the request that
-     * dispatched it, and keeps its key. The Octane events are named, not imported: without
+     * dispatched it, and keeps its key. A failed job's row keeps no carried
+     * user key (ForgetFailedJobKeys). The Octane events are named, not imported: without
      * Octane they never fire.
      */
     private function clearKeyContextBetweenUnitsOfWork(): void
@@ -281,7 +283,12 @@ final class SodiumCryptServiceProvider extends ServiceProvider
             }
         };
         $this->app->terminating($clear);
-        $this->app->make('events')->listen([
+        $events = $this->app->make('events');
+        $app = $this->app;
+        $events->listen(JobProcessing::class, static function () use ($events, $app): void {
+            ForgetFailedJobKeys::listen($events, $app);
+        });
+        $events->listen([
             JobProcessing::class, JobProcessed::class, JobExceptionOccurred::class, JobFailed::class,
             'Laravel\Octane\Events\RequestReceived', 'Laravel\Octane\Events\RequestTerminated',
             'Laravel\Octane\Events\TaskReceived', 'Laravel\Octane\Events\TaskTerminated',

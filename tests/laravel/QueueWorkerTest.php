@@ -9,7 +9,10 @@ use App\Models\User;
 use Illuminate\Support\Facades\DB;
 use PHPUnit\Framework\Attributes\DataProvider;
 use SodiumCrypt\KeyContext;
+use Illuminate\Support\Facades\Crypt;
 use SodiumCrypt\Laravel\Tests\Fixtures\EnrolUserJob;
+use SodiumCrypt\Laravel\Tests\Fixtures\FailingCarriedEncryptedJob;
+use SodiumCrypt\Laravel\Tests\Fixtures\FailingCarriedJob;
 use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
 use SodiumCrypt\Laravel\Tests\Fixtures\WriteWithoutKeyJob;
 
@@ -80,6 +83,39 @@ final class QueueWorkerTest extends TestCase
             $this->assertNotSame('', $token);
         }
         $this->assertSame(5, Secret::count(), 'no row was written by a job that failed');
+    }
+
+    #[DataProvider('drivers')]
+    public function test_failed_jobs_keep_no_user_key(string $driver): void
+    {
+        $env = ['APP_KEY' => self::APP_KEY, 'QUEUE_CONNECTION' => $driver];
+        if ($driver === 'redis') {
+            $env += ['REDIS_CLIENT' => 'predis', 'REDIS_SOCKET' => $this->startRedis()];
+            $this->app['config']->set(['database.redis.client' => 'predis', 'database.redis.default.path' => $this->redisSocket]);
+        }
+        $this->app['config']->set('queue.default', $driver);
+        $alice = $this->register('alice');
+        $this->carrying($alice, fn () => FailingCarriedJob::dispatch()->carryUserKey());
+        $this->carrying($alice, fn () => FailingCarriedEncryptedJob::dispatch()->carryUserKey());
+
+        $worker = $this->artisanProcess(['queue:work', $driver, '--stop-when-empty', '--sleep=0'], $env);
+        $this->assertSame(0, $worker['status'], $worker['output']);
+        $rows = DB::table('failed_jobs')->orderBy('id')->get();
+        $this->assertCount(2, $rows, $worker['output']);
+        foreach ($rows as $row) {
+            $command = json_decode($row->payload, true)['data']['command'];
+            $serialized = str_starts_with($command, 'O:') ? $command : Crypt::decrypt($command);
+            $this->assertStringContainsString('s:13:"sealedUserKey";s:29:"sodium-crypt.user-key-removed";', $serialized, 'the carried key is gone from failed_jobs');
+            $this->assertStringContainsString('this job fails', $row->exception);
+        }
+        // A retry fails at once with the reason, and carries no key again.
+        $this->assertSame(0, $this->artisanCall('queue:retry', ['id' => ['all']]));
+        $again = $this->artisanProcess(['queue:work', $driver, '--stop-when-empty', '--sleep=0'], $env);
+        $this->assertSame(0, $again['status'], $again['output']);
+        $this->assertCount(2, DB::table('failed_jobs')->get());
+        foreach (DB::table('failed_jobs')->pluck('exception') as $exception) {
+            $this->assertStringStartsWith('SodiumCrypt\\MissingKeyContext: This job carried a user key, which was removed from failed_jobs', $exception);
+        }
     }
 
     public function test_crypto_keys_tells_running_workers_to_restart(): void

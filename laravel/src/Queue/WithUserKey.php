@@ -7,6 +7,7 @@ namespace SodiumCrypt\Laravel\Queue;
 use Closure;
 use Illuminate\Contracts\Encryption\StringEncrypter;
 use SodiumCrypt\KeyContext;
+use SodiumCrypt\MissingKeyContext;
 
 /**
  * Job middleware: runs a CarriesUserKey job with the user key it carries
@@ -16,11 +17,17 @@ final class WithUserKey
 {
     private const PREFIX = 'sodium-crypt.user-key:';
 
+    /** What failed_jobs keeps in place of the carried key. */
+    private const FORGOTTEN = 'sodium-crypt.user-key-removed';
+
     public function handle(object $job, Closure $next): mixed
     {
         $sealed = $job->sealedUserKey ?? null;
         if (!is_string($sealed)) {
             return $next($job);
+        }
+        if ($sealed === self::FORGOTTEN) {
+            throw new MissingKeyContext('This job carried a user key, which was removed from failed_jobs when it failed (failed jobs keep no key): dispatch it again from a request of that user, with carryUserKey().');
         }
         $token = self::encrypter()->decryptString($sealed);
         if (!str_starts_with($token, self::PREFIX)) {
@@ -40,6 +47,55 @@ final class WithUserKey
     public static function sealContextKey(): string
     {
         return self::encrypter()->encryptString(self::PREFIX.KeyContext::toToken(KeyContext::get()));
+    }
+
+    /**
+     * The sealed key a serialized CarriesUserKey command holds (its
+     * sealedUserKey property, as serialize() writes a string), with where it
+     * stands: [sealed key, offset of the property's value, its length].
+     *
+     * @return array{string, int, int}|null
+     */
+    public static function carriedIn(string $serialized): ?array
+    {
+        if (!preg_match('/s:13:"sealedUserKey";(s:(\d+):")/', $serialized, $m, PREG_OFFSET_CAPTURE)) {
+            return null;
+        }
+        if (substr($serialized, $m[1][1], strlen(serialize(self::FORGOTTEN))) === serialize(self::FORGOTTEN)) {
+            return null; // removed already
+        }
+        $start = $m[1][1];
+        $length = strlen($m[1][0]) + (int) $m[2][0] + 2; // s:N:"…";
+        return [substr($serialized, $start + strlen($m[1][0]), (int) $m[2][0]), $start, $length];
+    }
+
+    /**
+     * A queue payload with the carried key removed from its command (a
+     * marker in its place; an encrypted command opened and sealed again),
+     * or null when it carries none. What failed_jobs keeps: a retry fails
+     * at once with MissingKeyContext saying why; the user's next request
+     * dispatches it again.
+     */
+    public static function withoutCarriedKey(string $payload): ?string
+    {
+        $data = json_decode($payload, true);
+        $command = $data['data']['command'] ?? null;
+        if (!is_string($command)) {
+            return null;
+        }
+        // ShouldBeEncrypted: Laravel encrypt()s the serialized command (serialized once more).
+        $encrypted = !str_starts_with($command, 'O:');
+        $serialized = $encrypted ? app('encrypter')->decrypt($command) : $command;
+        if (!is_string($serialized)) {
+            return null;
+        }
+        $carried = self::carriedIn($serialized);
+        if ($carried === null) {
+            return null;
+        }
+        $serialized = substr_replace($serialized, serialize(self::FORGOTTEN), $carried[1], $carried[2]);
+        $data['data']['command'] = $encrypted ? app('encrypter')->encrypt($serialized) : $serialized;
+        return json_encode($data, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR);
     }
 
     private static function encrypter(): StringEncrypter

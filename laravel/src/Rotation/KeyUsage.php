@@ -12,6 +12,7 @@ use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
+use SodiumCrypt\Laravel\Queue\WithUserKey;
 use SodiumCrypt\Laravel\UserKeys;
 
 /**
@@ -174,10 +175,10 @@ final class KeyUsage
                 }
                 if (!str_starts_with($command, 'O:')) {
                     $this->count($table.'.payload', $kind, $this->described($command));
-                } elseif (($sealed = self::carriedUserKey($command)) !== null) {
+                } elseif (($carried = WithUserKey::carriedIn($command)) !== null) {
                     // Not ShouldBeEncrypted: the command is serialized in the
                     // clear, but the user key it carries is sealed under APP_KEY.
-                    $about = $this->described($sealed);
+                    $about = $this->described($carried[0]);
                     $this->add($table.'.payload', $kind, 'carried user key', $about === null ? null : $about['key']);
                 }
             }
@@ -197,19 +198,6 @@ final class KeyUsage
         foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500, 'id') as $row) {
             $this->count($table.'.payload', self::SESSION, $this->described((string) base64_decode((string) $row->payload)));
         }
-    }
-
-    /**
-     * The sealed key of a CarriesUserKey job serialized in the clear: the
-     * string value of its sealedUserKey property (the format of serialize()).
-     */
-    private static function carriedUserKey(string $serialized): ?string
-    {
-        if (!preg_match('/s:13:"sealedUserKey";s:(\d+):"/', $serialized, $m, PREG_OFFSET_CAPTURE)) {
-            return null;
-        }
-        $start = $m[0][1] + strlen($m[0][0]);
-        return substr($serialized, $start, (int) $m[1][0]);
     }
 
     /**
