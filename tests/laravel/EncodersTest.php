@@ -142,4 +142,40 @@ final class EncodersTest extends TestCase
     {
         return (new Keyring(Cipher::Aegis256, Key::fromBase64(self::APP_KEY)))->open($payload);
     }
+
+    /** Plaintext passes through every encoder and cast: a trace with arguments (zend.exception_ignore_args=Off) shows none of it. */
+    public function test_every_encoder_and_cast_marks_its_plaintext_sensitive(): void
+    {
+        $classes = [];
+        foreach (['Encoding', 'Casts'] as $dir) {
+            foreach (glob(dirname(__DIR__, 2)."/laravel/src/$dir/*.php") as $file) {
+                $classes[] = 'SodiumCrypt\\Laravel\\'.$dir.'\\'.basename($file, '.php');
+            }
+        }
+        $checked = 0;
+        foreach ($classes as $class) {
+            foreach ((new \ReflectionClass($class))->getMethods() as $method) {
+                if ($method->getDeclaringClass()->getName() !== $class || !in_array($method->getName(), ['encode', 'decode', 'get', 'set'], true)) {
+                    continue;
+                }
+                foreach ($method->getParameters() as $parameter) {
+                    if (in_array($parameter->getName(), ['value', 'bytes', 'plaintext', 'attributes'], true)) {
+                        $checked++;
+                        $this->assertNotEmpty($parameter->getAttributes(\SensitiveParameter::class), "$class::{$method->getName()}(\${$parameter->getName()})");
+                    }
+                }
+            }
+        }
+        $this->assertGreaterThan(20, $checked);
+
+        $old = ini_set('zend.exception_ignore_args', '0');
+        try {
+            (new \SodiumCrypt\Laravel\Encoding\JsonEncoder())->encode(['ssn' => "123-45-6789\xff"]);
+            $this->fail('invalid UTF-8 encoded as JSON');
+        } catch (\Throwable $e) {
+            $this->assertStringNotContainsString('123-45-6789', print_r($e->getTrace(), true));
+        } finally {
+            ini_set('zend.exception_ignore_args', (string) $old);
+        }
+    }
 }

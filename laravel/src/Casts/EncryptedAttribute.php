@@ -45,7 +45,7 @@ abstract class EncryptedAttribute implements CastsAttributes
         return is_a($class, static::class, true) ? new $class(...($parameters === '' ? [] : explode(',', $parameters))) : null;
     }
 
-    public function get(Model $model, string $key, mixed $value, #[\SensitiveParameter] array $attributes): mixed
+    public function get(Model $model, string $key, #[\SensitiveParameter] mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
         if ($value === null) {
             return null;
@@ -156,7 +156,7 @@ abstract class EncryptedAttribute implements CastsAttributes
         return (string) $value;
     }
 
-    protected function decode(string $plaintext): mixed
+    protected function decode(#[\SensitiveParameter] string $plaintext): mixed
     {
         return $plaintext;
     }

@@ -12,7 +12,7 @@ final class UserEncryptedJson extends UserEncrypted
         return json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES);
     }
 
-    protected function decode(string $plaintext): mixed
+    protected function decode(#[\SensitiveParameter] string $plaintext): mixed
     {
         return json_decode($plaintext, true, 512, JSON_THROW_ON_ERROR);
     }

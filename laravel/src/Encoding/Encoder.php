@@ -10,8 +10,8 @@ interface Encoder
     /** php, json, igbinary or msgpack: the name config('sodium-crypt.encoder.write') takes. */
     public function name(): string;
 
-    public function encode(mixed $value): string;
+    public function encode(#[\SensitiveParameter] mixed $value): string;
 
     /** Throws ValueEncodingFailed when $bytes is not a value of this encoding. */
-    public function decode(string $bytes): mixed;
+    public function decode(#[\SensitiveParameter] string $bytes): mixed;
 }

@@ -47,13 +47,13 @@ final class Encoders
         $this->encoder($write); // an encoder whose extension is missing fails now, not at the first write
     }
 
-    public function encode(mixed $value): string
+    public function encode(#[\SensitiveParameter] mixed $value): string
     {
         $bytes = $this->encoder($this->write)->encode($value);
         return $this->write === 'php' || !$this->tag ? $bytes : self::TAG.self::TAGS[$this->write].$bytes;
     }
 
-    public function decode(string $bytes): mixed
+    public function decode(#[\SensitiveParameter] string $bytes): mixed
     {
         if (str_starts_with($bytes, self::TAG) && strlen($bytes) >= 2) {
             $name = array_search($bytes[1], self::TAGS, true);

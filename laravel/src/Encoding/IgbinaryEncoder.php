@@ -23,12 +23,12 @@ final class IgbinaryEncoder implements Encoder
         return 'igbinary';
     }
 
-    public function encode(mixed $value): string
+    public function encode(#[\SensitiveParameter] mixed $value): string
     {
         return (string) igbinary_serialize($value);
     }
 
-    public function decode(string $bytes): mixed
+    public function decode(#[\SensitiveParameter] string $bytes): mixed
     {
         if ($this->allowedClasses !== true) {
             throw new ValueEncodingFailed('This value was written with igbinary, which cannot limit the classes it makes: set sodium-crypt.encoder.allowed_classes to true to read igbinary values, or write them with php or json.');

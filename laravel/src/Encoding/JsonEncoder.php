@@ -16,7 +16,7 @@ final class JsonEncoder implements Encoder
         return 'json';
     }
 
-    public function encode(mixed $value): string
+    public function encode(#[\SensitiveParameter] mixed $value): string
     {
         try {
             return json_encode($value, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
@@ -25,7 +25,7 @@ final class JsonEncoder implements Encoder
         }
     }
 
-    public function decode(string $bytes): mixed
+    public function decode(#[\SensitiveParameter] string $bytes): mixed
     {
         try {
             return json_decode($bytes, $this->assoc, 512, JSON_THROW_ON_ERROR);

@@ -22,12 +22,12 @@ final class MessagePackEncoder implements Encoder
         return 'msgpack';
     }
 
-    public function encode(mixed $value): string
+    public function encode(#[\SensitiveParameter] mixed $value): string
     {
         return self::portable(static fn () => msgpack_pack($value));
     }
 
-    public function decode(string $bytes): mixed
+    public function decode(#[\SensitiveParameter] string $bytes): mixed
     {
         $value = Encoders::quietly(static fn () => self::portable(static fn () => msgpack_unpack($bytes)));
         if (($value === null || $value === false) && $bytes !== msgpack_pack($value)) {

@@ -21,12 +21,12 @@ final class PhpEncoder implements Encoder
         return 'php';
     }
 
-    public function encode(mixed $value): string
+    public function encode(#[\SensitiveParameter] mixed $value): string
     {
         return serialize($value);
     }
 
-    public function decode(string $bytes): mixed
+    public function decode(#[\SensitiveParameter] string $bytes): mixed
     {
         $value = Encoders::quietly(fn () => unserialize($bytes, ['allowed_classes' => $this->allowedClasses]));
         if ($value === false && $bytes !== serialize(false)) {
