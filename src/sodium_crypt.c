@@ -83,7 +83,7 @@ static PHP_MSHUTDOWN_FUNCTION(sodium_crypt)
 static PHP_MINFO_FUNCTION(sodium_crypt)
 {
 	char features[128];
-	char buf[64];
+	char buf[192];
 	const sc_aegis_impl *aegis = sc_aegis_active();
 
 	php_info_print_table_start();
@@ -96,8 +96,12 @@ static PHP_MINFO_FUNCTION(sodium_crypt)
 	sc_cpu_describe(features, sizeof features);
 	php_info_print_table_row(2, "CPU features used", features);
 	php_info_print_table_row(2, "Random source", sc_random_source());
-	snprintf(buf, sizeof buf, "%zu bytes in %zu chunk(s)", sc_arena_in_use(), sc_arena_chunks());
-	php_info_print_table_row(2, "Locked key memory in use", buf);
+	size_t chunks = sc_arena_chunks(), locked = sc_arena_locked_chunks();
+	snprintf(buf, sizeof buf, "%zu bytes in use, %zu chunk%s of %u bytes, %s", sc_arena_in_use(), chunks, chunks == 1 ? "" : "s",
+		SC_ARENA_UNIT * SC_ARENA_CHUNK_UNITS, locked == chunks ? "locked (mlock)" : locked == 0
+			? "NOT locked: mlock() was refused (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK): keys may be swapped to disk"
+			: "SOME NOT locked: mlock() was refused for some (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK)");
+	php_info_print_table_row(2, "Key memory", buf);
 	php_info_print_table_end();
 	DISPLAY_INI_ENTRIES();
 }

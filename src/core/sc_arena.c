@@ -13,6 +13,7 @@ typedef struct sc_chunk {
 	struct sc_chunk *next;
 	unsigned char *base;      /* sodium_malloc(SC_CHUNK_BYTES) */
 	uint64_t used[SC_WORDS];  /* one bit a unit */
+	bool locked;              /* mlock() succeeded (sodium_malloc() ignores its failure) */
 } sc_chunk;
 
 static sc_chunk *chunks;
@@ -25,7 +26,7 @@ static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 static void relock_after_fork(void)
 {
 	for (sc_chunk *c = chunks; c; c = c->next) {
-		(void) sodium_mlock(c->base, SC_CHUNK_BYTES);
+		c->locked = sodium_mlock(c->base, SC_CHUNK_BYTES) == 0;
 	}
 }
 
@@ -68,6 +69,9 @@ static sc_chunk *chunk_new(void)
 		return NULL;
 	}
 	sodium_memzero(c->base, SC_CHUNK_BYTES); /* sodium_malloc fills with 0xdb */
+	/* sodium_malloc() has tried mlock() and ignored a refusal (RLIMIT_MEMLOCK,
+	 * no CAP_IPC_LOCK): ask again, so that the arena knows and can say. */
+	c->locked = sodium_mlock(c->base, SC_CHUNK_BYTES) == 0;
 	c->next = chunks;
 	chunks = c;
 	return c;
@@ -135,6 +139,17 @@ size_t sc_arena_chunks(void)
 	pthread_mutex_lock(&arena_lock);
 	for (sc_chunk *c = chunks; c; c = c->next) {
 		n++;
+	}
+	pthread_mutex_unlock(&arena_lock);
+	return n;
+}
+
+size_t sc_arena_locked_chunks(void)
+{
+	size_t n = 0;
+	pthread_mutex_lock(&arena_lock);
+	for (sc_chunk *c = chunks; c; c = c->next) {
+		n += c->locked;
 	}
 	pthread_mutex_unlock(&arena_lock);
 	return n;

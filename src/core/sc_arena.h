@@ -1,8 +1,9 @@
 /*
  * Locked, guard-paged memory for key bytes.
  *
- * One process-wide arena: chunks from sodium_malloc() (guard pages, mlock,
- * excluded from core dumps), carved into 64-byte units. Allocation is a
+ * One process-wide arena: chunks from sodium_malloc() (guard pages, mlock
+ * where the system allows it, excluded from core dumps), carved into 64-byte
+ * units. Allocation is a
  * bitmap search, so a key costs no sodium_malloc() (~16 us) of its own.
  * Freed units are wiped at once; sc_arena_shutdown() wipes and unmaps all.
  */
@@ -26,6 +27,8 @@ void sc_arena_free(void *p, size_t len);
 size_t sc_arena_in_use(void);
 /* Number of chunks the arena holds. */
 size_t sc_arena_chunks(void);
+/* Of those, the chunks mlock() locked (the others may be swapped out). */
+size_t sc_arena_locked_chunks(void);
 /* Nonzero bytes in units that are not in use: always 0, since a unit is
  * wiped before it is returned (an audit for the tests; reads every chunk). */
 size_t sc_arena_dirty_free_bytes(void);
