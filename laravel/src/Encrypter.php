@@ -35,11 +35,14 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     /**
      * @param list<Cipher> $reads the ciphers the ring reads besides its own (the
      *        Keyring's $alsoRead), for describe(); the ring itself enforces them
+     * @param ?list<string> $laravelReads the Laravel ciphers ('aes-256-cbc', …)
+     *        whose payloads open; null: all (Ciphers::laravelReads())
      */
     public function __construct(
         private readonly Keyring $keyring,
         private readonly array $reads = [],
         private readonly Encoders $encoders = new Encoders(allowedClasses: true),
+        private readonly ?array $laravelReads = null,
     ) {
     }
 
@@ -160,7 +163,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         if (($json = LaravelPayload::json($payload)) !== null) {
             $gcm = LaravelPayload::isGcm($json);
             foreach ($keys as $i => $key) {
-                if (LaravelPayload::opens($key, $json)) {
+                if ($this->readsLaravel($key, $gcm) && LaravelPayload::opens($key, $json)) {
                     return ['format' => 'laravel', 'cipher' => strtoupper((string) LaravelPayload::cipher($key, $gcm)), 'key' => $i];
                 }
             }
@@ -255,11 +258,18 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return $cipher === $this->keyring->cipher() || in_array($cipher, $this->reads, true);
     }
 
-    /** Laravel's AES-CBC/GCM payloads, tried under each key in turn. */
+    /** Whether a Laravel payload of this mode is read under $key (strict: only listed Laravel ciphers). */
+    private function readsLaravel(Key $key, bool $gcm): bool
+    {
+        return $this->laravelReads === null || in_array(LaravelPayload::cipher($key, $gcm), $this->laravelReads, true);
+    }
+
+    /** Laravel's AES-CBC/GCM payloads, tried under each key in turn (strict: each key its listed ciphers only). */
     private function openLaravel(array $json): string
     {
+        $gcm = LaravelPayload::isGcm($json);
         foreach ($this->keys() as $key) {
-            if (($plaintext = LaravelPayload::open($key, $json)) !== null) {
+            if ($this->readsLaravel($key, $gcm) && ($plaintext = LaravelPayload::open($key, $json)) !== null) {
                 return $plaintext;
             }
         }

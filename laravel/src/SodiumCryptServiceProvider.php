@@ -110,7 +110,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
                     AppKeys::parseList($config->get('app.previous_keys', [])),
                     $format,
                     $reads,
-                ), $reads, self::encoders($config, $format));
+                ), $reads, self::encoders($config, $format), Ciphers::laravelReads($config));
             } catch (InvalidConfiguration $e) {
                 return new MisconfiguredEncrypter($e->getMessage());
             }

@@ -375,16 +375,20 @@ final class LifecycleTest extends StockAppTestCase
     {
         $first = $this->envValue('APP_KEY');
         $aegis = User::create(['name' => 'a', 'email' => 'a@example.com', 'password' => 'x', 'phone' => 'aegis-256']);
-        $this->keys(['--cipher' => 'aegis-256']); // the cipher it already writes: nothing to record
-        $this->assertNull($this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        // The stock config's app.cipher is Laravel's AES-256-CBC: its payloads (from before the switch) are recorded as read.
+        $this->keys(['--cipher' => 'aegis-256']); // the cipher it already writes
+        $this->assertSame('AES-256-CBC', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->deploy();
+        $this->keys(['--cipher' => 'aegis-256']); // again: nothing new to record
+        $this->assertSame('AES-256-CBC', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
         $this->keys(['--cipher' => 'Sodium_XChaCha20Poly1305']);
-        $this->assertSame('Sodium_AEGIS256GCM', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->assertSame('Sodium_AEGIS256GCM,AES-256-CBC', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
         $this->deploy();
         $xchacha = User::create(['name' => 'x', 'email' => 'x@example.com', 'password' => 'x', 'phone' => 'xchacha']);
         $this->keys(['--cipher' => 'aegis-128l']);
-        $this->assertSame('Sodium_XChaCha20Poly1305,Sodium_AEGIS256GCM', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->assertSame('Sodium_XChaCha20Poly1305,Sodium_AEGIS256GCM,AES-256-CBC', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
         $this->keys(['--cipher' => 'Sodium_AEGIS256GCM']); // back again: current, so no longer "previous"
-        $this->assertSame('Sodium_AEGIS128LGCM,Sodium_XChaCha20Poly1305', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
+        $this->assertSame('Sodium_AEGIS128LGCM,Sodium_XChaCha20Poly1305,AES-256-CBC', $this->envValue('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
 
         // A payload under the first key in a cipher this app never wrote.
         $other = Cipher::Aes256Gcm->isAvailable() ? Cipher::Aes256Gcm : Cipher::SecretBox;
@@ -400,9 +404,24 @@ final class LifecycleTest extends StockAppTestCase
         } catch (\Illuminate\Contracts\Encryption\DecryptException) {
         }
 
-        $this->editEnv(['SODIUM_CRYPT_STRICT_CIPHERS' => null]);
+        $beforeTheSwitch = (new LaravelEncrypter(self::raw($first), 'AES-256-CBC'))->encryptString('laravel cbc');
+        $this->assertSame('laravel cbc', Crypt::decryptString($beforeTheSwitch), 'Laravel CBC, recorded at the switch, opens in strict mode');
+        // Laravel's own payloads are no exception: strict reads them only when their cipher is listed.
+        $laravelPayload = (new LaravelEncrypter(self::raw((string) $this->envValue('APP_KEY')), 'AES-256-GCM'))->encryptString('laravel gcm');
+        try {
+            Crypt::decryptString($laravelPayload);
+            $this->fail('strict: a key opened a Laravel AES-256-GCM payload though no list names that cipher');
+        } catch (\Illuminate\Contracts\Encryption\DecryptException) {
+        }
+        $this->editEnv(['SODIUM_CRYPT_READ_CIPHERS' => 'AES-256-GCM']);
+        $this->deploy();
+        $this->assertSame('laravel gcm', Crypt::decryptString($laravelPayload), 'listed, it opens');
+        $this->assertSame('xchacha', User::find($xchacha->id)->phone, 'and the recorded ciphers still do');
+
+        $this->editEnv(['SODIUM_CRYPT_STRICT_CIPHERS' => null, 'SODIUM_CRYPT_READ_CIPHERS' => null]);
         $this->deploy();
         $this->assertSame('not ours', Crypt::decryptString($foreign), 'by default every cipher is read');
+        $this->assertSame('laravel gcm', Crypt::decryptString($laravelPayload));
     }
 
     // ---- 6. "eyJ" is decided by what the text is ----

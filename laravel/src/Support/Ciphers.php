@@ -57,13 +57,35 @@ final class Ciphers
     }
 
     /**
+     * Which of Laravel's own payloads (AES-CBC/GCM JSON) a ring opens: null,
+     * any (the default); strict, only those whose cipher is listed by
+     * Laravel's name (AES-256-CBC, AES-256-GCM, AES-128-…) in
+     * sodium-crypt.previous_ciphers or sodium-crypt.read_ciphers.
+     *
+     * @return ?list<string> lower-case Laravel cipher names
+     */
+    public static function laravelReads(Repository $config): ?array
+    {
+        $listed = $config->get('sodium-crypt.read_ciphers');
+        if (!$config->get('sodium-crypt.strict_ciphers') && $listed === null) {
+            return null;
+        }
+        $names = array_map(static fn (string $n) => strtolower(trim($n)),
+            [...ListSetting::items($config->get('sodium-crypt.previous_ciphers')), ...ListSetting::items($listed)]);
+        return array_values(array_unique(array_filter($names, static fn (string $n) => isset(self::LARAVEL[$n]))));
+    }
+
+    /**
      * Cipher names as a list or comma-separated, in order, each once.
+     * Laravel's own names (AES-256-CBC, …) are left out: they name Laravel's
+     * payloads, not a cipher of this package (laravelReads()).
      *
      * @return list<Cipher>
      */
     public static function list(mixed $names, string $where): array
     {
-        return array_values(array_unique(array_map(static fn ($n) => self::find($n, $where), ListSetting::items($names)), SORT_REGULAR));
+        $names = array_filter(ListSetting::items($names), static fn (string $n) => !isset(self::LARAVEL[strtolower(trim($n))]));
+        return array_values(array_unique(array_map(static fn ($n) => self::find($n, $where), $names), SORT_REGULAR));
     }
 
     /** $where names the setting the name came from, for the message. */
