@@ -248,6 +248,12 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     }
 
     /** @return list<Key> the current key, then the previous ones */
+    /** The current key's length in bytes (public: it follows from the cipher). */
+    public function keyLength(): int
+    {
+        return $this->keyring->currentKey()->length();
+    }
+
     private function keys(): array
     {
         return [$this->keyring->currentKey(), ...$this->keyring->previousKeys()];

@@ -112,6 +112,28 @@ final class CommandsTest extends TestCase
         $this->assertSame('x', Crypt::decryptString(Crypt::encryptString('x')), 'the new 128L key works at once');
     }
 
+    public function test_a_16_byte_app_key_is_refused_where_it_would_strand_a_disk_or_the_way_back(): void
+    {
+        // An encrypted disk under APP_KEY needs a 32-byte key: the rotation is refused, nothing written.
+        $this->app['config']->set([
+            'filesystems.disks.plain' => ['driver' => 'local', 'root' => $this->envDir.'/files'],
+            'filesystems.disks.vault' => ['driver' => 'sodium-encrypted', 'disk' => 'plain'],
+        ]);
+        $before = $this->env();
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--cipher' => 'aegis-128l', '--force' => true]), $this->artisanOutput);
+        $this->assertStringContainsString('vault', $this->artisanOutput);
+        $this->assertSame($before, $this->env());
+        // With its own key the disk does not care.
+        $this->app['config']->set('filesystems.disks.vault.key', self::newKey());
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--cipher' => 'aegis-128l', '--force' => true]), $this->artisanOutput);
+
+        // The way back to Laravel's encrypter under a 16-byte APP_KEY would end in a 500 at boot: refused first.
+        DB::table('users')->insert(['name' => 'a', 'email' => 'a@example.com', 'password' => 'x', 'phone' => Crypt::encryptString('555')]);
+        $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => 'User', '--to' => 'laravel']), $this->artisanOutput);
+        $this->assertStringContainsString('crypto:keys --cipher=aegis-256', $this->artisanOutput);
+        $this->assertSame('555', Crypt::decryptString((string) DB::table('users')->value('phone')), 'nothing rewritten');
+    }
+
     public function test_crypto_keys_show_and_bad_cipher_write_nothing(): void
     {
         $before = $this->env();

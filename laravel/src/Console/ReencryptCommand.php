@@ -65,6 +65,10 @@ final class ReencryptCommand extends Command
             return self::FAILURE;
         }
 
+        if ($to === 'laravel' && ($length = $encrypter->keyLength()) !== 32) {
+            $this->components->error(sprintf('APP_KEY is %d bytes: Laravel\'s own encrypter, as config/app.php configures it (AES-256-CBC), needs 32, so the way back would end in an error at boot. Rotate to a 32-byte key first (php artisan crypto:keys --cipher=aegis-256; the old key stays readable), then run this again. Nothing was written.', $length));
+            return self::FAILURE;
+        }
         $bound = array_intersect_key(EncryptedColumns::bound($model), array_flip($columns));
         if ($bound !== [] && $to === 'laravel') {
             $this->components->error(sprintf('%s binds %s (Encrypted:bound): Laravel\'s format cannot carry a binding. Drop "bound" from those casts (with "migrate" first, see the README) before going back.',
