@@ -118,6 +118,27 @@ final class QueueWorkerTest extends TestCase
         }
     }
 
+    public function test_prune_counts_jobs_waiting_in_redis(): void
+    {
+        $this->startRedis();
+        $this->app['config']->set(['database.redis.client' => 'predis', 'database.redis.default.path' => $this->redisSocket,
+            'queue.default' => 'redis']);
+        file_put_contents($this->envDir.'/.env', 'APP_KEY='.self::APP_KEY."\n");
+        $alice = $this->register('alice');
+        // One encrypted job, one that carries a user key in the clear-serialized command, one delayed.
+        $this->carrying($alice, fn () => WriteSecretJob::dispatch(User::find($alice['id']), 'encrypted job'));
+        $this->carrying($alice, fn () => \SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretPlainJob::dispatch(User::find($alice['id']), 'plain job')->carryUserKey());
+        $this->carrying($alice, fn () => WriteSecretJob::dispatch(User::find($alice['id']), 'later')->onQueue('reports')->delay(3600));
+        $this->assertSame(0, $this->artisanCall('crypto:keys', ['--force' => true]), $this->artisanOutput);
+
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/redis queues:default\s+v1 aegis-256\s+\S+ \(APP_PREVIOUS_KEYS\[0\]\)\s+1\n/', $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/redis queues:default\s+carried user key\s+\S+ \(APP_PREVIOUS_KEYS\[0\]\)\s+1\n/', $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/redis queues:reports:delayed\s+v1 aegis-256\s+\S+ \(APP_PREVIOUS_KEYS\[0\]\)\s+1\n/', $this->artisanOutput);
+        $this->assertSame(1, $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]), $this->artisanOutput);
+        $this->assertStringContainsString('redis queues:default (carried user key): 1, to move: drain the queue', $this->artisanOutput);
+    }
+
     public function test_crypto_keys_tells_running_workers_to_restart(): void
     {
         // A worker started before the rotation holds the old keys: it must stop after its current job.

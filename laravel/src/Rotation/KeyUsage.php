@@ -8,6 +8,7 @@ use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Container\Container;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Contracts\Filesystem\Factory as FilesystemFactory;
+use Illuminate\Contracts\Redis\Factory as RedisFactory;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
@@ -17,9 +18,10 @@ use SodiumCrypt\Laravel\UserKeys;
 
 /**
  * Counts every stored value that depends on an app key, per source
- * (table.column, or disk NAME), format, cipher and key: the models'
- * encrypted casts, server-wrapped (mode 2) user keys, encrypted queued and
- * failed jobs and the user keys that jobs carry (CarriesUserKey), encrypted
+ * (table.column, disk NAME, redis KEY), format, cipher and key: the models'
+ * encrypted casts, server-wrapped (mode 2) user keys, encrypted queued
+ * (database and Redis) and failed jobs and the user keys that jobs carry
+ * (CarriesUserKey), encrypted
  * database sessions, and the files of encrypted disks under APP_KEY (each
  * file's header: its key id). What crypto:status shows and what
  * `crypto:keys --prune` checks before it drops a key. Each row has a kind,
@@ -48,6 +50,7 @@ final class KeyUsage
         private readonly ?UserKeys $userKeys = null,
         private readonly bool $verify = false,
         private readonly ?FilesystemFactory $files = null,
+        private readonly ?RedisFactory $redis = null,
     ) {
     }
 
@@ -58,7 +61,8 @@ final class KeyUsage
      */
     public static function of(Container $app, Encrypter $encrypter, bool $verify = false): self
     {
-        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class), $verify, $app->make('filesystem'));
+        return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class), $verify, $app->make('filesystem'),
+            $app->bound('redis') ? $app->make('redis') : null);
     }
 
     /**
@@ -169,19 +173,77 @@ final class KeyUsage
                 continue;
             }
             foreach ($db->table($table)->select(['id', 'payload'])->lazyById(500) as $row) {
-                $command = json_decode((string) $row->payload, true)['data']['command'] ?? null;
-                if (!is_string($command)) {
-                    continue;
-                }
-                if (!str_starts_with($command, 'O:')) {
-                    $this->count($table.'.payload', $kind, $this->described($command));
-                } elseif (($carried = WithUserKey::carriedIn($command)) !== null) {
-                    // Not ShouldBeEncrypted: the command is serialized in the
-                    // clear, but the user key it carries is sealed under APP_KEY.
-                    $about = $this->described($carried[0]);
-                    $this->add($table.'.payload', $kind, 'carried user key', $about === null ? null : $about['key']);
+                $this->countJob($table.'.payload', $kind, (string) $row->payload);
+            }
+        }
+        $this->scanRedisQueues();
+    }
+
+    /**
+     * The jobs waiting in Redis (each queue's list, and its :delayed and
+     * :reserved sets) of every queue connection on the redis driver, read
+     * 1,000 at a time. Laravel's skeleton configures a redis connection
+     * whether the app uses it or not: one that cannot be reached is passed
+     * over, unless it is the default queue connection (then the error
+     * stops the count, and prune drops nothing).
+     */
+    private function scanRedisQueues(): void
+    {
+        $seen = [];
+        $default = (string) $this->config->get('queue.default');
+        foreach ((array) $this->config->get('queue.connections', []) as $connection => $queue) {
+            $name = is_array($queue) && ($queue['driver'] ?? null) === 'redis' ? (string) ($queue['connection'] ?? 'default') : null;
+            if ($name === null || isset($seen[$name]) || $this->redis === null) {
+                continue;
+            }
+            $seen[$name] = true;
+            try {
+                $this->scanRedis($name);
+            } catch (\Throwable $e) {
+                if ((string) $connection === $default) {
+                    throw $e;
                 }
             }
+        }
+    }
+
+    /** One Redis connection's queues: KEYS queues:*, each list or sorted set in pages. */
+    private function scanRedis(string $name): void
+    {
+        $redis = $this->redis->connection($name);
+        $prefix = (string) $this->config->get('database.redis.options.prefix', '');
+        foreach ((array) $redis->keys('queues:*') as $key) {
+            $key = $prefix !== '' && str_starts_with((string) $key, $prefix) ? substr((string) $key, strlen($prefix)) : (string) $key;
+            $type = strtolower((string) $redis->type($key));
+            if (str_ends_with($key, ':notify') || ($type !== 'list' && $type !== 'zset')) {
+                continue;
+            }
+            for ($at = 0; ; $at += 1000) {
+                $payloads = (array) ($type === 'list' ? $redis->lrange($key, $at, $at + 999) : $redis->zrange($key, $at, $at + 999));
+                foreach ($payloads as $payload) {
+                    $this->countJob('redis '.$key, self::QUEUE, (string) $payload);
+                }
+                if (count($payloads) < 1000) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** One queue payload: its encrypted command, or the user key a clear-serialized command carries. */
+    private function countJob(string $source, string $kind, string $payload): void
+    {
+        $command = json_decode($payload, true)['data']['command'] ?? null;
+        if (!is_string($command)) {
+            return;
+        }
+        if (!str_starts_with($command, 'O:')) {
+            $this->count($source, $kind, $this->described($command));
+        } elseif (($carried = WithUserKey::carriedIn($command)) !== null) {
+            // Not ShouldBeEncrypted: the command is serialized in the
+            // clear, but the user key it carries is sealed under APP_KEY.
+            $about = $this->described($carried[0]);
+            $this->add($source, $kind, 'carried user key', $about === null ? null : $about['key']);
         }
     }
 
