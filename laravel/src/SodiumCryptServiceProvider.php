@@ -24,6 +24,7 @@ use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\KeyWrap;
+use SodiumCrypt\Laravel\Casts\EncryptedAttribute;
 use SodiumCrypt\Laravel\Console\KeysCommand;
 use SodiumCrypt\Laravel\Console\ReencryptCommand;
 use SodiumCrypt\Laravel\Console\ReindexCommand;
@@ -305,6 +306,10 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         $router->aliasMiddleware('user-encryption', BootPerUserEncryption::class);
         $this->app->make('events')->listen([PasswordChanged::class, PasswordReset::class], RewrapUserKey::class);
         $this->clearKeyContextBetweenUnitsOfWork();
+        // Bound casts seal to the attributes a row is written with (EncryptedAttribute::beforeWrite).
+        $this->app->make('events')->listen(['eloquent.creating: *', 'eloquent.updating: *'], static function (string $event, array $models): void {
+            EncryptedAttribute::beforeWrite($models[0]);
+        });
 
         $replaces = (bool) $config->get('sodium-crypt.replace_encrypter', true);
         if ($replaces && UpgradeCookiePrefixes::needed() && $this->app->bound(HttpKernel::class)) {

@@ -119,6 +119,17 @@ final class BoundColumnsTest extends TestCase
         $this->assertSame('222-22-2222', Record::find($a->id)->ssn);
     }
 
+    public function test_an_owner_changed_in_a_later_request_keeps_the_value(): void
+    {
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['ssn' => '111-11-1111']);
+        // The next request: a new application, nothing set on this model class yet.
+        $this->restartApplication();
+        $this->app['config']->set($this->databaseConfig());
+        Record::find($a->id)->update(['user_id' => 2]);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn);
+    }
+
     public function test_a_model_with_uuid_keys_binds_a_value_set_before_the_row_exists(): void
     {
         Schema::create('uuid_records', function ($table) {

@@ -27,8 +27,6 @@ abstract class EncryptedAttribute implements CastsAttributes
      */
     private static ?\WeakMap $pending = null;
 
-    /** @var ?\WeakMap<object, array<class-string, true>> event dispatchers, and the models listened to on each */
-    private static ?\WeakMap $listening = null;
 
     public function __construct(string ...$parameters)
     {
@@ -83,22 +81,26 @@ abstract class EncryptedAttribute implements CastsAttributes
         }
         $plaintext = $this->encode($value);
         $sealed = $this->bound->seal(static::encrypter(), $plaintext, $this->bound->binding($model, $key, $attributes, false));
-        self::listen($model);
         self::$pending[$model] = [$key => $plaintext] + self::$pending[$model];
         return $sealed;
     }
 
     /**
      * As a row is inserted or updated (Eloquent's creating and updating
-     * events): each bound value set since it was read, and each whose row
-     * key or bound attributes change in this write, sealed to the
-     * attributes written. An attribute that cannot be known (a partial
-     * select) stops the write with the reason; nothing is written.
+     * events, every model's: the service provider listens): each bound value
+     * set since it was read, and each whose row key or bound attributes
+     * change in this write, sealed to the attributes written. An attribute
+     * that cannot be known (a partial select) stops the write with the
+     * reason; nothing is written.
      */
     public static function beforeWrite(Model $model): void
     {
         foreach ($model->getCasts() as $column => $cast) {
-            $caster = self::fromCast((string) $cast);
+            // Every model's saves come here: only a cast with parameters starting "bound" is looked at.
+            if (!is_string($cast) || !str_contains($cast, ':bound')) {
+                continue;
+            }
+            $caster = self::fromCast($cast);
             if ($caster?->bound !== null) {
                 $caster->sealAsWritten($model, $column);
             }
@@ -123,26 +125,6 @@ abstract class EncryptedAttribute implements CastsAttributes
             unset($pending[$column]);
             self::$pending[$model] = $pending;
         }
-    }
-
-    /** beforeWrite() on the model's creating and updating events, once per class and event dispatcher. */
-    private static function listen(Model $model): void
-    {
-        $events = $model::getEventDispatcher();
-        if ($events === null) {
-            return;
-        }
-        self::$listening ??= new \WeakMap();
-        $classes = self::$listening[$events] ?? [];
-        if (isset($classes[$model::class])) {
-            return;
-        }
-        foreach (['creating', 'updating'] as $event) {
-            $events->listen(sprintf('eloquent.%s: %s', $event, $model::class), static function (Model $written): void {
-                self::beforeWrite($written);
-            });
-        }
-        self::$listening[$events] = $classes + [$model::class => true];
     }
 
     /** Null when the column is not bound; crypto:reencrypt rewrites bound columns through it. */
