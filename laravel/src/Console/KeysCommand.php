@@ -6,7 +6,6 @@ namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
 use Illuminate\Console\ConfirmableTrait;
-use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\BlindIndexes;
@@ -15,6 +14,7 @@ use SodiumCrypt\Laravel\Hashing;
 use SodiumCrypt\Laravel\Signing;
 use SodiumCrypt\Laravel\Exceptions\EnvFileNotWritten;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Filesystem\DiskKeys;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\KeyUsage;
 use SodiumCrypt\Laravel\Support\AppKeys;
@@ -80,7 +80,7 @@ final class KeysCommand extends Command
             return self::FAILURE;
         }
         $length = Ciphers::keyBytes($name, $cipher);
-        if ($length !== 32 && ($disks = self::disksUnderAppKey($config)) !== []) {
+        if ($length !== 32 && ($disks = DiskKeys::underAppKey($config)) !== []) {
             $this->components->error(sprintf('%s takes a %d-byte APP_KEY, and the encrypted disk(s) %s keep their files under APP_KEY, which must be 32 bytes for them (AEGIS-256): nothing written. Give each disk a \'key\' of its own first (php artisan crypto:keys --show --cipher=aegis-256 prints one), or keep a 32-byte cipher.',
                 $cipher->laravelName(), $length, implode(', ', $disks)));
             return self::FAILURE;
@@ -149,18 +149,6 @@ final class KeysCommand extends Command
         $this->warnIfCached();
         $this->restartWorkers();
         return self::SUCCESS;
-    }
-
-    /** @return list<string> the encrypted disks whose files are under APP_KEY (no key of their own, not per-user) */
-    private static function disksUnderAppKey(Repository $config): array
-    {
-        $names = [];
-        foreach ((array) $config->get('filesystems.disks', []) as $name => $disk) {
-            if (is_array($disk) && ($disk['driver'] ?? null) === 'sodium-encrypted' && empty($disk['user']) && !isset($disk['key'])) {
-                $names[] = (string) $name;
-            }
-        }
-        return $names;
     }
 
     /**

@@ -19,6 +19,23 @@ use SodiumCrypt\Laravel\Support\AppKeys;
  */
 final class DiskKeys
 {
+    /**
+     * The encrypted disks whose files are under APP_KEY and APP_PREVIOUS_KEYS:
+     * no 'key' of their own, not per-user.
+     *
+     * @return list<string>
+     */
+    public static function underAppKey(Repository $config): array
+    {
+        $names = [];
+        foreach ((array) $config->get('filesystems.disks', []) as $name => $disk) {
+            if (is_array($disk) && ($disk['driver'] ?? null) === 'sodium-encrypted' && empty($disk['user']) && !isset($disk['key'])) {
+                $names[] = (string) $name;
+            }
+        }
+        return $names;
+    }
+
     /** @param array<string, mixed> $disk the disk's entry in config/filesystems.php */
     public static function files(Repository $config, array $disk): ChunkedFiles
     {

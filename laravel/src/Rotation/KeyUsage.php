@@ -12,6 +12,7 @@ use Illuminate\Contracts\Redis\Factory as RedisFactory;
 use Illuminate\Database\ConnectionResolverInterface;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
+use SodiumCrypt\Laravel\Filesystem\DiskKeys;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
 use SodiumCrypt\Laravel\Queue\WithUserKey;
 use SodiumCrypt\Laravel\UserKeys;
@@ -270,10 +271,7 @@ final class KeyUsage
     private function scanDisks(): void
     {
         $ids = $this->encrypter->keyIds();
-        foreach ((array) $this->config->get('filesystems.disks', []) as $name => $disk) {
-            if (!is_array($disk) || ($disk['driver'] ?? null) !== 'sodium-encrypted' || !empty($disk['user']) || isset($disk['key'])) {
-                continue;
-            }
+        foreach (DiskKeys::underAppKey($this->config) as $name) {
             $source = 'disk '.$name;
             $storage = $this->files?->disk((string) $name);
             if (!$storage instanceof EncryptedDisk) {
