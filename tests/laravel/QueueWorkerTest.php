@@ -95,8 +95,10 @@ final class QueueWorkerTest extends TestCase
         }
         $this->app['config']->set('queue.default', $driver);
         $alice = $this->register('alice');
-        $this->carrying($alice, fn () => FailingCarriedJob::dispatch()->carryUserKey());
-        $this->carrying($alice, fn () => FailingCarriedEncryptedJob::dispatch()->carryUserKey());
+        // A note a user typed that reads like the property: not taken for it.
+        $note = 's:13:"sealedUserKey";s:4:"fake";';
+        $this->carrying($alice, fn () => FailingCarriedJob::dispatch($note)->carryUserKey());
+        $this->carrying($alice, fn () => FailingCarriedEncryptedJob::dispatch($note)->carryUserKey());
 
         $worker = $this->artisanProcess(['queue:work', $driver, '--stop-when-empty', '--sleep=0'], $env);
         $this->assertSame(0, $worker['status'], $worker['output']);
@@ -106,6 +108,8 @@ final class QueueWorkerTest extends TestCase
             $command = json_decode($row->payload, true)['data']['command'];
             $serialized = str_starts_with($command, 'O:') ? $command : Crypt::decrypt($command);
             $this->assertStringContainsString('s:13:"sealedUserKey";s:29:"sodium-crypt.user-key-removed";', $serialized, 'the carried key is gone from failed_jobs');
+            $this->assertStringNotContainsString('sc1.', $serialized);
+            $this->assertSame($note, unserialize($serialized, ['allowed_classes' => [FailingCarriedJob::class, FailingCarriedEncryptedJob::class]])->note);
             $this->assertStringContainsString('this job fails', $row->exception);
         }
         // A retry fails at once with the reason, and carries no key again.

@@ -52,21 +52,36 @@ final class WithUserKey
     /**
      * The sealed key a serialized CarriesUserKey command holds (its
      * sealedUserKey property, as serialize() writes a string), with where it
-     * stands: [sealed key, offset of the property's value, its length].
+     * stands: [sealed key, offset of the property's value, its length]. Only
+     * a value that opens as a carried key counts: the same bytes inside some
+     * other string of the command (a label a user typed) are not the
+     * property.
      *
      * @return array{string, int, int}|null
      */
     public static function carriedIn(string $serialized): ?array
     {
-        if (!preg_match('/s:13:"sealedUserKey";(s:(\d+):")/', $serialized, $m, PREG_OFFSET_CAPTURE)) {
-            return null;
+        preg_match_all('/s:13:"sealedUserKey";(s:(\d+):")/', $serialized, $matches, PREG_SET_ORDER | PREG_OFFSET_CAPTURE);
+        foreach ($matches as $m) {
+            $start = $m[1][1];
+            $value = substr($serialized, $start + strlen($m[1][0]), (int) $m[2][0]);
+            if (substr($serialized, $start + strlen($m[1][0]) + strlen($value), 2) === '";' && self::isSealedKey($value)) {
+                return [$value, $start, strlen($m[1][0]) + strlen($value) + 2]; // s:N:"…";
+            }
         }
-        if (substr($serialized, $m[1][1], strlen(serialize(self::FORGOTTEN))) === serialize(self::FORGOTTEN)) {
-            return null; // removed already
+        return null;
+    }
+
+    private static function isSealedKey(string $value): bool
+    {
+        try {
+            $token = self::encrypter()->decryptString($value);
+        } catch (\Throwable) {
+            return false;
         }
-        $start = $m[1][1];
-        $length = strlen($m[1][0]) + (int) $m[2][0] + 2; // s:N:"…";
-        return [substr($serialized, $start + strlen($m[1][0]), (int) $m[2][0]), $start, $length];
+        $is = str_starts_with($token, self::PREFIX);
+        sodium_memzero($token);
+        return $is;
     }
 
     /**
@@ -85,7 +100,11 @@ final class WithUserKey
         }
         // ShouldBeEncrypted: Laravel encrypt()s the serialized command (serialized once more).
         $encrypted = !str_starts_with($command, 'O:');
-        $serialized = $encrypted ? app('encrypter')->decrypt($command) : $command;
+        try {
+            $serialized = $encrypted ? app('encrypter')->decrypt($command) : $command;
+        } catch (\Throwable) {
+            return null; // not ours to open: left as it is
+        }
         if (!is_string($serialized)) {
             return null;
         }

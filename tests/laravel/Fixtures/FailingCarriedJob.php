@@ -17,6 +17,10 @@ class FailingCarriedJob implements ShouldQueue
 
     public int $tries = 1;
 
+    public function __construct(public string $note = '')
+    {
+    }
+
     public function handle(): void
     {
         throw new \RuntimeException('this job fails');
