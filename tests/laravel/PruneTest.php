@@ -98,4 +98,39 @@ final class PruneTest extends TestCase
         KeyContext::set($this->app->make(UserKeys::class)->unlockWithPassword($alice->fresh(), 'alice password'));
         $this->assertEqualsCanonicalizing(['queued before the rotation', 'failed before the rotation'], $alice->fresh()->secrets->pluck('label')->all());
     }
+
+    public function test_a_disk_scan_that_dies_resumes_where_it_stopped(): void
+    {
+        $this->app['config']->set('cache.default', 'file');
+        $this->app['config']->set('cache.stores.file.path', $this->envDir.'/cache');
+        $vault = Storage::disk('vault');
+        for ($i = 0; $i < 2500; $i++) {
+            $vault->put(sprintf('f/%04d.txt', $i), "file $i");
+        }
+        $usage = static fn () => \SodiumCrypt\Laravel\Rotation\KeyUsage::of(app(), \SodiumCrypt\Laravel\Encrypter::of(app()));
+        // The first scan dies after 2,000 files (a deploy, an OOM kill).
+        try {
+            $usage()->scan([], static function (string $source, int $files): void {
+                if ($files === 2000) {
+                    throw new \RuntimeException('killed');
+                }
+            });
+            $this->fail('the scan was not interrupted');
+        } catch (\RuntimeException $e) {
+            $this->assertSame('killed', $e->getMessage());
+        }
+        // The next one starts after the checkpoint and counts every file once.
+        $seen = [];
+        $rows = $usage()->scan([], static function (string $source, int $files) use (&$seen): void {
+            $seen[] = $files;
+        });
+        $this->assertSame([['source' => 'disk vault', 'kind' => 'disk', 'what' => 'file aegis-256', 'key' => 0, 'count' => 2500]], $rows);
+        $this->assertSame(2000, $seen[0] ?? null, 'resumed at the checkpoint: the first progress report is from there');
+        // Done: the checkpoint is gone, a third scan reads everything again.
+        $seen = [];
+        $usage()->scan([], static function (string $source, int $files) use (&$seen): void {
+            $seen[] = $files;
+        });
+        $this->assertSame([1000, 2000], $seen);
+    }
 }

@@ -36,6 +36,12 @@ final class EncryptedDisk extends FilesystemAdapter
         }
     }
 
+    /** The id of the key one file is under; see keyIds(). */
+    public function keyIdOf(string $path, bool $verify = false): ?string
+    {
+        return $this->encrypted()->keyIdOf($path, $verify);
+    }
+
     /** @return \Generator<int, string> every file's path, deep */
     public function paths(): \Generator
     {

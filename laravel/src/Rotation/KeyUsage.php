@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Rotation;
 
+use Illuminate\Contracts\Cache\Repository as CacheRepository;
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Container\Container;
 use Illuminate\Contracts\Encryption\DecryptException;
@@ -52,6 +53,7 @@ final class KeyUsage
         private readonly bool $verify = false,
         private readonly ?FilesystemFactory $files = null,
         private readonly ?RedisFactory $redis = null,
+        private readonly ?CacheRepository $cache = null,
     ) {
     }
 
@@ -63,7 +65,7 @@ final class KeyUsage
     public static function of(Container $app, Encrypter $encrypter, bool $verify = false): self
     {
         return new self($encrypter, $app->make('db'), $app->make('config'), $app->make(UserKeys::class), $verify, $app->make('filesystem'),
-            $app->bound('redis') ? $app->make('redis') : null);
+            $app->bound('redis') ? $app->make('redis') : null, $app->make('cache')->store());
     }
 
     /**
@@ -266,26 +268,68 @@ final class KeyUsage
     /**
      * The files of every encrypted disk whose files are under APP_KEY and
      * APP_PREVIOUS_KEYS (no 'key' of its own, not per-user): each file's
-     * header names its key. Only the headers are read.
+     * header names its key. Only the headers are read (all of each file
+     * with --verify). A scan of many files resumes where one that died
+     * stopped (checkpoint()).
      */
     private function scanDisks(): void
     {
         $ids = $this->encrypter->keyIds();
         foreach (DiskKeys::underAppKey($this->config) as $name) {
             $source = 'disk '.$name;
-            $storage = $this->files?->disk((string) $name);
+            $storage = $this->files?->disk($name);
             if (!$storage instanceof EncryptedDisk) {
                 continue;
             }
-            $read = 0;
-            foreach ($storage->keyIds($this->verify) as $id) {
-                $key = $id === null ? false : array_search($id, $ids, true);
-                $this->add($source, self::DISK, $key === false ? 'unreadable' : 'file aegis-256', $key === false ? null : $key);
-                if (++$read % 1000 === 0 && $this->progress !== null) {
-                    ($this->progress)($source, $read);
+            $checkpoint = $this->cache === null ? null : 'sodium-crypt:key-usage:'.hash('sha256', implode("\0", [$name, $this->verify ? 'verify' : 'headers', ...$ids]));
+            $this->scanDisk($storage, $source, $ids, $checkpoint);
+        }
+    }
+
+    /**
+     * One disk. Every 1,000 files the counts so far and the last path are
+     * kept in the cache for an hour; a scan that finds them skips the
+     * listing up to that path (and starts over if the path is gone).
+     *
+     * @param list<string> $ids
+     */
+    private function scanDisk(EncryptedDisk $storage, string $source, array $ids, ?string $checkpoint): void
+    {
+        $saved = $checkpoint === null ? null : $this->cache->get($checkpoint);
+        $after = is_array($saved) ? (string) $saved['after'] : null;
+        $read = 0;
+        if ($after !== null) {
+            foreach ($saved['rows'] as $slot => $row) {
+                $this->rows[$slot] = $row;
+            }
+            $read = (int) $saved['files'];
+            $this->progress && ($this->progress)($source, $read);
+        }
+        $skipping = $after !== null;
+        foreach ($storage->paths() as $path) {
+            if ($skipping) {
+                $skipping = $path !== $after;
+                continue;
+            }
+            $id = $storage->keyIdOf($path, $this->verify);
+            $key = $id === null ? false : array_search($id, $ids, true);
+            $this->add($source, self::DISK, $key === false ? 'unreadable' : 'file aegis-256', $key === false ? null : $key);
+            if (++$read % 1000 === 0) {
+                if ($checkpoint !== null) {
+                    $rows = array_filter($this->rows, static fn (array $row) => $row['source'] === $source);
+                    $this->cache->put($checkpoint, ['after' => $path, 'files' => $read, 'rows' => $rows], 3600);
                 }
+                $this->progress && ($this->progress)($source, $read);
             }
         }
+        if ($skipping) {
+            // The checkpoint's path is gone: count this disk again from the start.
+            $this->rows = array_filter($this->rows, static fn (array $row) => $row['source'] !== $source);
+            $this->cache->forget($checkpoint);
+            $this->scanDisk($storage, $source, $ids, $checkpoint);
+            return;
+        }
+        $checkpoint === null || $this->cache->forget($checkpoint);
     }
 
     /** @return array{format: string, cipher: string, key: ?int}|null describe(), and with --verify null unless it opens */
