@@ -116,4 +116,13 @@ return [
     // The models crypto:status, crypto:reencrypt, crypto:reindex and --prune
     // look at. []: every model class directly in app/Models.
     'models' => [],
+
+    // Bound casts (Encrypted:bound, …) bind each value to its database too, so
+    // a row copied into another tenant's database does not open there. false:
+    // for apps that move rows between databases on purpose. binding_database:
+    // the name values are bound to (default: the connection's database name,
+    // an SQLite file's base name); after restoring a database under another
+    // name, set it to the name the values were written under.
+    'bind_database' => (bool) env('SODIUM_CRYPT_BIND_DATABASE', true),
+    'binding_database' => env('SODIUM_CRYPT_BINDING_DATABASE'),
 ];

@@ -151,6 +151,51 @@ final class BoundColumnsTest extends TestCase
         Record::select(['id', 'ssn'])->find($a->id)->ssn;
     }
 
+    public function test_a_value_copied_to_another_database_does_not_open_unless_the_app_opts_out(): void
+    {
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['ssn' => '111-11-1111']);
+        // Another tenant's database: the same table, row id, column and owner.
+        touch($this->envDir.'/tenant-b.sqlite');
+        $this->app['config']->set('database.connections.tenant_b', ['driver' => 'sqlite', 'database' => $this->envDir.'/tenant-b.sqlite', 'prefix' => '']);
+        Schema::connection('tenant_b')->create('records', function ($table) {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn')->nullable();
+            $table->text('note')->nullable();
+            $table->text('diary')->nullable();
+        });
+        DB::connection('tenant_b')->table('records')->insert((array) DB::table('records')->where('id', $a->id)->first());
+        $copy = static fn () => (new Record())->setConnection('tenant_b')->newQuery()->find($a->id)->ssn;
+        try {
+            $copy();
+            $this->fail('a bound value opened in another database');
+        } catch (DecryptException $e) {
+            $this->assertStringContainsString('SODIUM_CRYPT_BINDING_DATABASE', $e->getMessage(), 'says what to set after a restore under another name');
+        }
+        // An app that moves rows between databases on purpose opts out: values it writes then bind no database.
+        $this->app['config']->set('sodium-crypt.bind_database', false);
+        $b = Record::create(['user_id' => 2]);
+        $b->update(['ssn' => '222-22-2222']);
+        DB::connection('tenant_b')->table('records')->insert((array) DB::table('records')->where('id', $b->id)->first());
+        $this->assertSame('222-22-2222', (new Record())->setConnection('tenant_b')->newQuery()->find($b->id)->ssn);
+    }
+
+    public function test_values_bound_before_databases_were_bound_still_open_and_reencrypt_moves_them(): void
+    {
+        $this->app['config']->set('sodium-crypt.bind_database', false);
+        $a = Record::create(['user_id' => 1]);
+        $a->update(['ssn' => '111-11-1111']);
+        $legacy = self::stored($a->id, 'ssn');
+        $this->app['config']->set('sodium-crypt.bind_database', true);
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn, 'a value bound without its database still opens');
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => Record::class, '--columns' => 'ssn']), $this->artisanOutput);
+        $this->assertNotSame($legacy, self::stored($a->id, 'ssn'), 'rewritten bound to its database');
+        $this->assertSame('111-11-1111', Record::find($a->id)->ssn);
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => Record::class, '--columns' => 'ssn']), $this->artisanOutput);
+        $this->assertStringContainsString('Re-encrypted 0 of 1', $this->artisanOutput, 'then it is current');
+    }
+
     public function test_user_key_values_bound_to_their_row(): void
     {
         KeyContext::set(Key::generate());
@@ -222,10 +267,18 @@ final class BoundColumnsTest extends TestCase
     public function test_the_binding_encoding_is_pinned(): void
     {
         $record = new Record();
-        $binding = Encrypted::fromCast(Encrypted::class.':bound,user_id')->boundColumn()->binding($record, 'ssn', ['id' => 42, 'user_id' => null]);
+        $bound = Encrypted::fromCast(Encrypted::class.':bound,user_id')->boundColumn();
         $part = static fn (string $s) => "\1".pack('V', strlen($s)).$s;
+        // v1: no database (opted out, and every value bound before v2).
+        $this->app['config']->set('sodium-crypt.bind_database', false);
+        $binding = $bound->binding($record, 'ssn', ['id' => 42, 'user_id' => null]);
         $this->assertSame('sodium_crypt eloquent binding v1'.$part('records').$part('ssn').$part('id').$part('42').$part('user_id')."\0", $binding);
         $this->assertSame('c1185da06877364d', substr(hash('sha256', $binding), 0, 16));
+        // v2: the database's name after the label.
+        $this->app['config']->set(['sodium-crypt.bind_database' => true, 'sodium-crypt.binding_database' => 'tenant-a']);
+        $binding = $bound->binding($record, 'ssn', ['id' => 42, 'user_id' => null]);
+        $this->assertSame('sodium_crypt eloquent binding v2'.$part('tenant-a').$part('records').$part('ssn').$part('id').$part('42').$part('user_id')."\0", $binding);
+        $this->assertSame('5a1bcb8632a3ba78', substr(hash('sha256', $binding), 0, 16));
     }
 
     public function test_bad_cast_parameters_say_what_is_expected(): void

@@ -99,14 +99,17 @@ final class ReencryptCommand extends Command
                     $how = $bound[$column] ?? null;
                     // A dry run opens every value, current ones too: a header
                     // that names APP_KEY says nothing of the bytes after it.
-                    if (!is_string($raw) || $raw === '' || (!$dry && !$rotator->needsReEncrypt($raw, $how))) {
+                    if (!is_string($raw) || $raw === '') {
+                        continue;
+                    }
+                    $binding = $how?->binding($model, $column, (array) $row) ?? '';
+                    if (!$dry && !$rotator->needsReEncrypt($raw, $how, $binding)) {
                         continue;
                     }
                     try {
-                        $binding = $how?->binding($model, $column, (array) $row) ?? '';
                         if ($dry) {
                             $rotator->check($raw, $how, $binding);
-                            if (!$rotator->needsReEncrypt($raw, $how)) {
+                            if (!$rotator->needsReEncrypt($raw, $how, $binding)) {
                                 continue;
                             }
                         }

@@ -21,11 +21,19 @@ final class ColumnRotator
     {
     }
 
-    /** $bound: how the column binds its values (Encrypted:bound), null for an unbound column. */
-    public function needsReEncrypt(string $payload, ?BoundColumn $bound = null): bool
+    /**
+     * $bound: how the column binds its values (Encrypted:bound), null for an
+     * unbound column; $binding: this row's. A bound value is current only if
+     * it opens under exactly that binding (one bound before databases were
+     * is rewritten).
+     */
+    public function needsReEncrypt(string $payload, ?BoundColumn $bound = null, string $binding = ''): bool
     {
-        if ($bound !== null || !$this->toLaravel) {
-            return !$this->encrypter->isCurrent($payload, $bound !== null);
+        if ($bound !== null) {
+            return !$this->encrypter->isCurrent($payload, true) || !$bound->opensAsWritten($this->encrypter, $payload, $binding);
+        }
+        if (!$this->toLaravel) {
+            return !$this->encrypter->isCurrent($payload);
         }
         $about = $this->encrypter->describe($payload);
         return $about === null || $about['format'] !== 'laravel' || $about['key'] !== 0 || !str_ends_with($about['cipher'], 'CBC');

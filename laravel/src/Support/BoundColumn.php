@@ -12,9 +12,10 @@ use SodiumCrypt\Laravel\UserEncrypter;
 
 /**
  * The parameters `bound[,attribute…][,migrate]` of an encrypted cast: the
- * value is sealed with associated data naming its table, its column, its row
- * key and the named attributes' values (the owner's user_id, say), so a
- * ciphertext copied to another row, column, table or owner does not open.
+ * value is sealed with associated data naming its database, table, column,
+ * row key and the named attributes' values (the owner's user_id, say), so a
+ * ciphertext copied to another row, column, table, owner or database does
+ * not open.
  * "migrate" also reads values written before the column was bound, until
  * `crypto:reencrypt` (app-key casts) has rewritten them bound. The casts
  * seal again, as the row is written, a value whose binding changed since it
@@ -22,8 +23,11 @@ use SodiumCrypt\Laravel\UserEncrypter;
  */
 final class BoundColumn
 {
-    /** Before every binding: the encoding's name and version. */
+    /** Before every binding: the encoding's name and version. v1 binds no database. */
     private const LABEL = 'sodium_crypt eloquent binding v1';
+
+    /** v2: v1 with the database's name after the label. */
+    private const LABEL_DATABASE = 'sodium_crypt eloquent binding v2';
 
     /** @param list<string> $attributes */
     private function __construct(public readonly array $attributes, public readonly bool $readsUnbound)
@@ -61,7 +65,9 @@ final class BoundColumn
             throw new InvalidConfiguration(sprintf('%s.%s is bound to its row key (%s), which is not known before the row is inserted: give %s keys of its own (HasUuids or HasUlids), or set the key (or save the row) before the value.',
                 $model->getTable(), $column, $keyName, $model::class));
         }
-        $binding = self::LABEL.self::part($model->getTable()).self::part($column).self::part($keyName).self::part(self::scalar($key, $keyName, $model));
+        $database = self::database($model);
+        $binding = ($database === null ? self::LABEL : self::LABEL_DATABASE.self::part($database))
+            .self::part($model->getTable()).self::part($column).self::part($keyName).self::part(self::scalar($key, $keyName, $model));
         foreach ($this->attributes as $name) {
             if ($complete && !array_key_exists($name, $attributes)) {
                 throw new InvalidConfiguration(sprintf('%s.%s is bound to %s, which this query did not select: select it with the value (or drop it from the cast\'s binding).',
@@ -70,6 +76,37 @@ final class BoundColumn
             $binding .= self::part($name).self::part(self::scalar($attributes[$name] ?? null, $name, $model));
         }
         return $binding;
+    }
+
+    /**
+     * The database a row's values are bound to (sodium-crypt.bind_database,
+     * on by default): sodium-crypt.binding_database when set (the name to
+     * keep after a restore under another name), else the connection's
+     * database name (an SQLite file's base name). Null: none (opted out, or
+     * values from before databases were bound).
+     */
+    private static function database(Model $model): ?string
+    {
+        if (!config('sodium-crypt.bind_database', true)) {
+            return null;
+        }
+        $name = config('sodium-crypt.binding_database');
+        if (is_string($name) && $name !== '') {
+            return $name;
+        }
+        $connection = $model->getConnection();
+        $database = (string) $connection->getDatabaseName();
+        return $connection->getDriverName() === 'sqlite' ? basename($database) : $database;
+    }
+
+    /** The v1 binding of a v2 one (the same row, no database): what values bound before v2 were sealed to. */
+    private static function withoutDatabase(string $binding): ?string
+    {
+        $at = strlen(self::LABEL_DATABASE);
+        if (!str_starts_with($binding, self::LABEL_DATABASE) || ($binding[$at] ?? '') !== "\1") {
+            return null;
+        }
+        return self::LABEL.substr($binding, $at + 5 + unpack('V', substr($binding, $at + 1, 4))[1]);
     }
 
     /** The attributes whose change changes the binding: the row key and the bound ones. */
@@ -89,17 +126,45 @@ final class BoundColumn
         return $encrypter->encryptStringBound($plaintext, $binding);
     }
 
-    /** @throws DecryptException */
+    /**
+     * Under $binding; else, for a value bound before databases were (v1),
+     * under the same binding without the database; else, with "migrate", an
+     * unbound value.
+     *
+     * @throws DecryptException
+     */
     public function open(Encrypter|UserEncrypter $encrypter, string $payload, string $binding): string
     {
         try {
             return $encrypter->decryptStringBound($payload, $binding);
         } catch (DecryptException $e) {
-            if (!$this->readsUnbound) {
-                throw $e;
+            $legacy = self::withoutDatabase($binding);
+            if ($legacy !== null) {
+                try {
+                    return $encrypter->decryptStringBound($payload, $legacy);
+                } catch (DecryptException) {
+                }
             }
-            // A bound payload fails on its flag before any decryption: cheap.
-            return $encrypter->decryptString($payload);
+            if ($this->readsUnbound) {
+                // A bound payload fails on its flag before any decryption: cheap.
+                return $encrypter->decryptString($payload);
+            }
+            if ($legacy !== null) {
+                throw new DecryptException('The payload is invalid: a bound value opens only in the database it was written in. If this database was restored or renamed, set SODIUM_CRYPT_BINDING_DATABASE to the name it was written under.', 0, $e);
+            }
+            throw $e;
+        }
+    }
+
+    /** Whether a payload opens under exactly this binding (not a v1 one, not unbound): crypto:reencrypt rewrites the others. */
+    public function opensAsWritten(Encrypter|UserEncrypter $encrypter, string $payload, string $binding): bool
+    {
+        try {
+            $plaintext = $encrypter->decryptStringBound($payload, $binding);
+            sodium_memzero($plaintext);
+            return true;
+        } catch (DecryptException) {
+            return false;
         }
     }
 
