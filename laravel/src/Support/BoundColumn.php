@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Support;
 
+use Illuminate\Container\Container;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
@@ -87,10 +88,13 @@ final class BoundColumn
      */
     private static function database(Model $model): ?string
     {
-        if (!config('sodium-crypt.bind_database', true)) {
+        // Eloquent can run outside a Laravel app (Capsule): no configuration, the defaults.
+        $container = Container::getInstance();
+        $config = $container->bound('config') ? $container->make('config') : null;
+        if ($config !== null && !$config->get('sodium-crypt.bind_database', true)) {
             return null;
         }
-        $name = config('sodium-crypt.binding_database');
+        $name = $config?->get('sodium-crypt.binding_database');
         if (is_string($name) && $name !== '') {
             return $name;
         }
