@@ -272,8 +272,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
      * next, which may be another user's) and around every Octane request,
      * task and tick. A job on the sync driver runs inside the request that
      * dispatched it, and keeps its key. A failed job's row keeps no carried
-     * user key (ForgetFailedJobKeys). The Octane events are named, not imported: without
-     * Octane they never fire.
+     * user key (ForgetFailedJobKeys). The Octane events are named, not
+     * imported: without Octane they never fire.
      */
     private function clearKeyContextBetweenUnitsOfWork(): void
     {
