@@ -5,7 +5,10 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Support;
 
 use Illuminate\Container\Container;
+use Illuminate\Contracts\Config\Repository as ConfigRepository;
 use Illuminate\Contracts\Encryption\DecryptException;
+use Illuminate\Database\Connection;
+use Illuminate\Database\DatabaseManager;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
@@ -88,19 +91,59 @@ final class BoundColumn
      */
     private static function database(Model $model): ?string
     {
-        // Eloquent can run outside a Laravel app (Capsule): no configuration, the defaults.
-        $container = Container::getInstance();
-        $config = $container->bound('config') ? $container->make('config') : null;
-        if ($config !== null && !$config->get('sodium-crypt.bind_database', true)) {
+        $settings = self::settings();
+        if (!($settings['bind_database'] ?? true)) {
             return null;
         }
-        $name = $config?->get('sodium-crypt.binding_database');
+        $name = $settings['binding_database'] ?? null;
         if (is_string($name) && $name !== '') {
             return $name;
         }
-        $connection = $model->getConnection();
+        $connection = self::connection($model);
         $database = (string) $connection->getDatabaseName();
         return $connection->getDriverName() === 'sqlite' ? basename($database) : $database;
+    }
+
+    /**
+     * sodium-crypt's settings, read once per value: the container's
+     * configuration is looked up once per container (a make() per value
+     * cost more than the encryption). Eloquent can run outside a Laravel
+     * app (Capsule): no configuration, the defaults.
+     *
+     * @return array<string, mixed>
+     */
+    private static function settings(): array
+    {
+        $container = Container::getInstance();
+        self::$configs ??= new \WeakMap();
+        if (!isset(self::$configs[$container])) {
+            if (!$container->bound('config')) {
+                return []; // not kept: a configuration bound later counts
+            }
+            self::$configs[$container] = $container->make('config');
+        }
+        return (array) self::$configs[$container]->get('sodium-crypt', []);
+    }
+
+    /** @var ?\WeakMap<Container, ConfigRepository> */
+    private static ?\WeakMap $configs = null;
+
+    /**
+     * The model's connection, as Eloquent would resolve it, without its
+     * per-call name parsing when the manager already holds it (a model read
+     * from the database knows its connection's name).
+     */
+    private static function connection(Model $model): Connection
+    {
+        $resolver = Model::getConnectionResolver();
+        $name = $model->getConnectionName();
+        if ($name !== null && $resolver instanceof DatabaseManager) {
+            $open = $resolver->getConnections()[$name] ?? null;
+            if ($open instanceof Connection) {
+                return $open;
+            }
+        }
+        return $model->getConnection();
     }
 
     /** The v1 binding of a v2 one (the same row, no database): what values bound before v2 were sealed to. */
