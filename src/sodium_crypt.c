@@ -98,7 +98,8 @@ static PHP_MINFO_FUNCTION(sodium_crypt)
 	php_info_print_table_row(2, "Random source", sc_random_source());
 	size_t chunks = sc_arena_chunks(), locked = sc_arena_locked_chunks();
 	snprintf(buf, sizeof buf, "%zu bytes in use, %zu chunk%s of %u bytes, %s", sc_arena_in_use(), chunks, chunks == 1 ? "" : "s",
-		SC_ARENA_UNIT * SC_ARENA_CHUNK_UNITS, locked == chunks ? "locked (mlock)" : locked == 0
+		SC_ARENA_UNIT * SC_ARENA_CHUNK_UNITS, chunks == 0 ? "none allocated yet"
+			: locked == chunks ? "locked (mlock)" : locked == 0
 			? "NOT locked: mlock() was refused (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK): keys may be swapped to disk"
 			: "SOME NOT locked: mlock() was refused for some (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK)");
 	php_info_print_table_row(2, "Key memory", buf);

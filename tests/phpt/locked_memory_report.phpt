@@ -18,6 +18,9 @@ foreach (['LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'USE_ZEND_ALLOC'] as $v
         $keep .= ' ' . $var . '=' . escapeshellarg(getenv($var));
     }
 }
+$none = sprintf('%s -n -d extension=%s -r %s', escapeshellarg(PHP_BINARY), escapeshellarg(getenv('SC_EXTENSION')),
+    escapeshellarg(str_replace('$k = SodiumCrypt\\Key::generate(); ', '', $code)));
+echo 'no key yet: ', shell_exec("env -i$keep $none 2>&1");
 echo 'as started: ', shell_exec("env -i$keep $php 2>&1");
 // Drop CAP_IPC_LOCK (root has it) and allow no locked memory: mlock() fails.
 $unlocked = "env -i$keep /usr/bin/prlimit --memlock=0 /usr/bin/setpriv --bounding-set=-ipc_lock --inh-caps=-ipc_lock $php 2>&1";
@@ -27,5 +30,6 @@ if (posix_geteuid() !== 0) {
 echo 'mlock refused: ', shell_exec($unlocked);
 ?>
 --EXPECTF--
+no key yet: 0 bytes in use, 0 chunks of 16384 bytes, none allocated yet
 as started: 64 bytes in use, 1 chunk of 16384 bytes, locked (mlock)
 mlock refused: 64 bytes in use, 1 chunk of 16384 bytes, NOT locked: mlock() was refused (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK): keys may be swapped to disk
