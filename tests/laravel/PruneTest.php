@@ -133,4 +133,17 @@ final class PruneTest extends TestCase
         });
         $this->assertSame([1000, 2000], $seen);
     }
+
+    public function test_verifying_every_file_leaves_no_stream_open(): void
+    {
+        $vault = Storage::disk('vault');
+        for ($i = 0; $i < 200; $i++) {
+            $vault->put("v/$i.txt", "file $i");
+        }
+        $open = static fn () => count(scandir('/proc/self/fd'));
+        $before = $open();
+        $this->assertSame(0, $this->artisanCall('crypto:status', ['--verify' => true]), $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/disk vault\s+file aegis-256\s+\S+ \(APP_KEY\)\s+200\n/', $this->artisanOutput);
+        $this->assertLessThan(10, $open() - $before, 'each file opened whole is closed again');
+    }
 }
