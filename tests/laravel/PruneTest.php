@@ -146,4 +146,17 @@ final class PruneTest extends TestCase
         $this->assertMatchesRegularExpression('/disk vault\s+file aegis-256\s+\S+ \(APP_KEY\)\s+200\n/', $this->artisanOutput);
         $this->assertLessThan(10, $open() - $before, 'each file opened whole is closed again');
     }
+
+    public function test_a_carried_key_under_a_key_dropped_by_hand_counts_as_unreadable(): void
+    {
+        $alice = User::create(['name' => 'alice', 'email' => 'alice@example.com', 'password' => 'alice password']);
+        KeyContext::set($this->app->make(UserKeys::class)->enroll($alice, 'alice password'));
+        WriteSecretPlainJob::dispatch($alice, 'queued')->carryUserKey();
+        KeyContext::clear();
+        // APP_KEY replaced by hand, the old one not kept: the job's key opens under nothing.
+        $this->useCrypt('Sodium_AEGIS256GCM', self::newKey());
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/jobs\.payload\s+carried user key\s+no configured key\s+1\n/', $this->artisanOutput);
+        $this->assertStringContainsString('1 value(s) open under no configured key', $this->artisanOutput);
+    }
 }

@@ -72,6 +72,17 @@ final class WithUserKey
         return null;
     }
 
+    /**
+     * Whether a serialized command has a carried key in it that no
+     * configured key opens (not one removed from failed_jobs): a key that
+     * was dropped too early.
+     */
+    public static function carriesUnopenable(string $serialized): bool
+    {
+        return self::carriedIn($serialized) === null && str_contains($serialized, 's:13:"sealedUserKey";s:')
+            && !str_contains($serialized, 's:13:"sealedUserKey";'.serialize(self::FORGOTTEN));
+    }
+
     private static function isSealedKey(string $value): bool
     {
         try {

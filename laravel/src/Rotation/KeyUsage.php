@@ -23,12 +23,11 @@ use SodiumCrypt\Laravel\UserKeys;
  * (table.column, disk NAME, redis KEY), format, cipher and key: the models'
  * encrypted casts, server-wrapped (mode 2) user keys, encrypted queued
  * (database and Redis) and failed jobs and the user keys that jobs carry
- * (CarriesUserKey), encrypted
- * database sessions, and the files of encrypted disks under APP_KEY (each
- * file's header: its key id). What crypto:status shows and what
- * `crypto:keys --prune` checks before it drops a key. Each row has a kind,
- * which says how its values move to the current key (what()). Cookies live
- * in browsers and cannot be counted.
+ * (CarriesUserKey), encrypted database sessions, and the files of encrypted
+ * disks under APP_KEY (each file's header: its key id). What crypto:status
+ * shows and what `crypto:keys --prune` checks before it drops a key. Each
+ * row has a kind, which says how its values move to the current key
+ * (remedy()). Cookies live in browsers and cannot be counted.
  */
 final class KeyUsage
 {
@@ -247,6 +246,9 @@ final class KeyUsage
             // clear, but the user key it carries is sealed under APP_KEY.
             $about = $this->described($carried[0]);
             $this->add($source, $kind, 'carried user key', $about === null ? null : $about['key']);
+        } elseif (WithUserKey::carriesUnopenable($command)) {
+            // A carried key no configured key opens (its key was dropped): say so.
+            $this->add($source, $kind, 'carried user key', null);
         }
     }
 
@@ -270,7 +272,7 @@ final class KeyUsage
      * APP_PREVIOUS_KEYS (no 'key' of its own, not per-user): each file's
      * header names its key. Only the headers are read (all of each file
      * with --verify). A scan of many files resumes where one that died
-     * stopped (checkpoint()).
+     * stopped (scanDisk()).
      */
     private function scanDisks(): void
     {
