@@ -247,13 +247,13 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         throw new \LogicException('An encrypter holds keys and cannot be serialised.');
     }
 
-    /** @return list<Key> the current key, then the previous ones */
     /** The current key's length in bytes (public: it follows from the cipher). */
     public function keyLength(): int
     {
         return $this->keyring->currentKey()->length();
     }
 
+    /** @return list<Key> the current key, then the previous ones */
     private function keys(): array
     {
         return [$this->keyring->currentKey(), ...$this->keyring->previousKeys()];

@@ -168,9 +168,9 @@ final class KeysCommand extends Command
         // Switching from Laravel's own cipher (app.cipher, no SODIUM_CRYPT_CIPHER yet):
         // its payloads from before the switch stay readable in strict mode too.
         $listed = ListSetting::items($config->get('sodium-crypt.previous_ciphers'));
-        $laravel = array_values(array_map('strtoupper', array_filter($listed, static fn (string $n) => isset(Ciphers::LARAVEL[strtolower(trim($n))]))));
-        $appCipher = strtolower(trim((string) $config->get('app.cipher')));
-        if (!$config->get('sodium-crypt.cipher') && isset(Ciphers::LARAVEL[$appCipher])) {
+        $laravel = array_values(array_map('strtoupper', array_filter($listed, Ciphers::isLaravelName(...))));
+        $appCipher = trim((string) $config->get('app.cipher'));
+        if (!$config->get('sodium-crypt.cipher') && Ciphers::isLaravelName($appCipher)) {
             $laravel = array_values(array_unique([...$laravel, strtoupper($appCipher)]));
         }
         $list = array_filter([$now, ...$previous], static fn (Cipher $c) => $c !== $next);

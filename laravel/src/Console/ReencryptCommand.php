@@ -18,15 +18,15 @@ use SodiumCrypt\Laravel\Support\ListSetting;
 use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
- * Re-encrypts a model's encrypted columns (or with --disk an encrypted
- * disk's files, see disk()) (Laravel's encrypted* casts) under
- * the current key, cipher and format, or with --to=laravel in Laravel's own
+ * Re-encrypts a model's encrypted columns (Laravel's encrypted* casts and
+ * the package's) under the current key, cipher and format, or with --to=laravel in Laravel's own
  * AES-CBC format. Works on the raw column text, so the plaintext bytes are
  * kept exactly. Each chunk is one transaction and each row one conditional
  * UPDATE (only if the row still holds what was read), so a crash leaves whole
  * chunks done and none half-written, and a second run resumes: values already
  * current are skipped. A value that does not decrypt is left as it is and
  * reported; --dry-run decrypts everything it counts and writes nothing.
+ * With --disk, an encrypted disk's files instead (disk()).
  */
 #[AsCommand(name: 'crypto:reencrypt')]
 final class ReencryptCommand extends Command

@@ -72,7 +72,13 @@ final class Ciphers
         }
         $names = array_map(static fn (string $n) => strtolower(trim($n)),
             [...ListSetting::items($config->get('sodium-crypt.previous_ciphers')), ...ListSetting::items($listed)]);
-        return array_values(array_unique(array_filter($names, static fn (string $n) => isset(self::LARAVEL[$n]))));
+        return array_values(array_unique(array_filter($names, self::isLaravelName(...))));
+    }
+
+    /** Whether a cipher name is one of Laravel's own (AES-256-CBC, …, any case). */
+    public static function isLaravelName(string $name): bool
+    {
+        return isset(self::LARAVEL[strtolower(trim($name))]);
     }
 
     /**
@@ -84,7 +90,7 @@ final class Ciphers
      */
     public static function list(mixed $names, string $where): array
     {
-        $names = array_filter(ListSetting::items($names), static fn (string $n) => !isset(self::LARAVEL[strtolower(trim($n))]));
+        $names = array_filter(ListSetting::items($names), static fn (string $n) => !self::isLaravelName($n));
         return array_values(array_unique(array_map(static fn ($n) => self::find($n, $where), $names), SORT_REGULAR));
     }
 
