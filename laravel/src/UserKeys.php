@@ -324,6 +324,9 @@ final class UserKeys
         $key = $password === null ? null : $this->keyForPasswordChange($user, $request);
         if ($key !== null) {
             $user->forceFill($this->wrapped($user, $key, $password));
+            // A PasswordChanged event for this same password need not wrap again.
+            self::$wrappedWith ??= new \WeakMap();
+            self::$wrappedWith[$user] = (string) $user->getAttributes()[$column];
             return;
         }
         $signedIn = Auth::id();
@@ -331,6 +334,20 @@ final class UserKeys
             throw new PasswordChangeWouldLockData('This save changes the password of the signed-in user, whose data key is wrapped under it, without re-wrapping the key: at the next sign-in their data would not open. Nothing was written. Give the route the \'user-encryption\' middleware and send the new password as a request field (Breeze\'s and Fortify\'s forms do), or call $user->rewrapUserEncryption($currentPassword, $newPassword) instead.');
         }
     }
+
+    /**
+     * Whether the key is already wrapped under the user's current password
+     * (followPasswordChange() did it in the save that set it): the password
+     * hash it was wrapped for is the one the model holds now.
+     */
+    public function wrappedUnderCurrentPassword(Model $user): bool
+    {
+        $column = method_exists($user, 'getAuthPasswordName') ? $user->getAuthPasswordName() : 'password';
+        return isset(self::$wrappedWith[$user]) && self::$wrappedWith[$user] === (string) $user->getAttribute($column);
+    }
+
+    /** @var ?\WeakMap<Model, string> the password hash a save re-wrapped the key for */
+    private static ?\WeakMap $wrappedWith = null;
 
     /** The request's input that $hash verifies, by a field whose name says password (not the current one). */
     private static function newPassword(Request $request, string $hash): ?string

@@ -88,4 +88,19 @@ final class PasswordChangeTest extends TestCase
         $this->assertSame($before, User::first()->only(['password', 'encryption_key']), 'nothing written');
         $this->readsWith('first password');
     }
+
+    public function test_the_save_and_a_password_changed_event_after_it_wrap_the_key_once(): void
+    {
+        // The demo's own route saves the password, then fires PasswordChanged (as the README shows).
+        $alice = $this->alice();
+        $wraps = 0;
+        \Illuminate\Support\Facades\DB::listen(function ($query) use (&$wraps) {
+            if (preg_match('/^update [`"]?users\b.*encryption_key[`"]? = /i', $query->sql)) {
+                $wraps++;
+            }
+        });
+        $this->api('POST', '/api/password', ['current_password' => 'first password', 'new_password' => 'second password'], $alice)->assertOk();
+        $this->assertSame(1, $wraps, 'one Argon2id wrapping written, not one by the save and another by the event');
+        $this->readsWith('second password');
+    }
 }

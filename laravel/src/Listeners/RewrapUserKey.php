@@ -28,7 +28,9 @@ final class RewrapUserKey
             return;
         }
         if ($event instanceof PasswordChanged) {
-            $this->keys->rewrap($user, null, $event->newPassword());
+            if (!$this->keys->wrappedUnderCurrentPassword($user)) { // the save may have done it
+                $this->keys->rewrap($user, null, $event->newPassword());
+            }
         } elseif (KeyContext::has() && $this->keys->belongs($user, KeyContext::get())) {
             $this->keys->demoteToServerKey($user);
         }
