@@ -108,8 +108,12 @@ final class ReencryptCommand extends Command
                     }
                     try {
                         if ($dry) {
-                            $rotator->check($raw, $how, $binding);
-                            if (!$rotator->needsReEncrypt($raw, $how, $binding)) {
+                            // A bound value that opens under its binding is both current and checked.
+                            $needs = $rotator->needsReEncrypt($raw, $how, $binding);
+                            if ($how === null || $needs) {
+                                $rotator->check($raw, $how, $binding);
+                            }
+                            if (!$needs) {
                                 continue;
                             }
                         }
