@@ -75,6 +75,23 @@ final class CommandsTest extends TestCase
         }
     }
 
+    public function test_the_fresh_process_read_back_of_a_written_env_refuses_a_mismatch(): void
+    {
+        // What EnvFile runs before it renames the written file over .env.
+        $file = $this->envDir.'/written.env';
+        file_put_contents($file, "APP_KEY=".self::APP_KEY."\nAPP_NAME=x\n");
+        $env = new \SodiumCrypt\Laravel\Support\EnvFile($this->envDir.'/.env');
+        $verify = new \ReflectionMethod($env, 'verifyInFreshProcess');
+        $verify->invoke($env, $file, ['APP_KEY' => self::APP_KEY, 'APP_NAME' => 'x']);
+        try {
+            $verify->invoke($env, $file, ['APP_KEY' => self::newKey(), 'APP_NAME' => 'x']);
+            $this->fail('a file holding other values passed the read-back');
+        } catch (\SodiumCrypt\Laravel\Exceptions\EnvFileNotWritten $e) {
+            $this->assertStringContainsString('read back by phpdotenv in a new PHP process', $e->getMessage());
+            $this->assertStringNotContainsString(substr(self::APP_KEY, 7), $e->getMessage());
+        }
+    }
+
     /** @return array<string, array{string, string}> */
     public static function unsafeEnvs(): array
     {

@@ -143,6 +143,26 @@ final class QueueWorkerTest extends TestCase
         $this->assertStringContainsString('redis queues:default (carried user key): 1, to move: drain the queue', $this->artisanOutput);
     }
 
+    public function test_prune_stops_when_the_default_queue_is_redis_and_cannot_be_read(): void
+    {
+        // The default queue's jobs cannot be counted: nothing may be dropped.
+        file_put_contents($this->envDir.'/.env', 'APP_KEY='.self::newKey()."\nAPP_PREVIOUS_KEYS=".self::APP_KEY."\n");
+        $this->useCrypt('Sodium_AEGIS256GCM', self::newKey(), [self::APP_KEY]);
+        $this->app['config']->set(['database.redis.client' => 'predis', 'database.redis.default.path' => $this->envDir.'/no-redis.sock',
+            'queue.default' => 'redis']);
+        $before = (string) file_get_contents($this->envDir.'/.env');
+        try {
+            $this->artisanCall('crypto:keys', ['--prune' => true, '--force' => true]);
+            $this->fail('prune went on without the default queue');
+        } catch (\Throwable $e) {
+            $this->assertStringContainsString('no-redis.sock', $e->getMessage());
+        }
+        $this->assertSame($before, (string) file_get_contents($this->envDir.'/.env'), 'nothing dropped');
+        // Not the default: passed over (Laravel's skeleton configures a redis connection in every app).
+        $this->app['config']->set('queue.default', 'database');
+        $this->assertSame(0, $this->artisanCall('crypto:status'), $this->artisanOutput);
+    }
+
     public function test_crypto_keys_tells_running_workers_to_restart(): void
     {
         // A worker started before the rotation holds the old keys: it must stop after its current job.
