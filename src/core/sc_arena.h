@@ -3,8 +3,8 @@
  *
  * One process-wide arena: chunks from sodium_malloc() (guard pages, mlock
  * where the system allows it, excluded from core dumps), carved into 64-byte
- * units. Allocation is a
- * bitmap search, so a key costs no sodium_malloc() (~16 us) of its own.
+ * units. Allocation is a bitmap search, so a key costs no sodium_malloc()
+ * (~16 us) of its own.
  * Freed units are wiped at once; sc_arena_shutdown() wipes and unmaps all.
  */
 #ifndef SC_ARENA_H
