@@ -300,8 +300,8 @@ final class SodiumCryptServiceProvider extends ServiceProvider
     public function boot(Repository $config, Router $router): void
     {
         $this->publishes([__DIR__.'/../config/sodium-crypt.php' => $this->app->configPath('sodium-crypt.php')], 'sodium-crypt-config');
+        // Published, not loaded: only an app that asks for per-user encryption gets columns on users.
         $this->publishes([__DIR__.'/../database/migrations' => $this->app->databasePath('migrations')], 'sodium-crypt-migrations');
-        $this->loadMigrationsFrom(__DIR__.'/../database/migrations');
 
         $router->aliasMiddleware('user-encryption', BootPerUserEncryption::class);
         $this->app->make('events')->listen([PasswordChanged::class, PasswordReset::class], RewrapUserKey::class);

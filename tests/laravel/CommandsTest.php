@@ -22,6 +22,21 @@ final class CommandsTest extends TestCase
         return preg_match('/^'.$name.'=(.*)$/m', $env, $m) ? $m[1] : null;
     }
 
+    public function test_the_package_adds_no_migration_until_the_app_publishes_it(): void
+    {
+        $package = realpath(dirname((new \ReflectionClass(\SodiumCrypt\Laravel\SodiumCryptServiceProvider::class))->getFileName(), 2).'/database/migrations');
+        $loaded = array_map('realpath', $this->app->make('migrator')->paths());
+        // The demo app asks for it itself (App\Providers\AppServiceProvider), as a published copy would.
+        $this->assertSame([$package], array_values(array_filter($loaded, static fn ($p) => $p === $package)));
+        // Booting the provider again (the migrator is resolved, so a loadMigrationsFrom() would add at once).
+        $provider = new \SodiumCrypt\Laravel\SodiumCryptServiceProvider($this->app);
+        $before = count($this->app->make('migrator')->paths());
+        $this->app->call([$provider, 'boot']);
+        $this->assertCount($before, $this->app->make('migrator')->paths(), 'booting the provider registers no migration path');
+        $this->assertSame([$package.'/2026_12_04_000000_add_user_encryption_columns_to_users_table.php'],
+            array_map('realpath', glob($package.'/*.php')), 'one migration');
+    }
+
     public function test_crypto_keys_writes_a_new_key_and_keeps_the_old_one(): void
     {
         file_put_contents($this->envDir.'/.env', "APP_NAME=x\nAPP_KEY=".self::APP_KEY."\nAPP_PREVIOUS_KEYS=base64:b2xkZXIgb2xkZXIgb2xkZXI=\nDB_X=1\n");
