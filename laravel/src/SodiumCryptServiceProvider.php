@@ -6,6 +6,7 @@ namespace SodiumCrypt\Laravel;
 
 use Illuminate\Auth\Events\PasswordReset;
 use Illuminate\Contracts\Config\Repository;
+use Illuminate\Foundation\Console\AboutCommand;
 use Illuminate\Contracts\Foundation\Application;
 use Illuminate\Contracts\Http\Kernel as HttpKernel;
 use Illuminate\Filesystem\FilesystemAdapter;
@@ -41,6 +42,7 @@ use SodiumCrypt\Laravel\Http\Middleware\UpgradeCookiePrefixes;
 use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
 use SodiumCrypt\Laravel\Queue\ForgetFailedJobKeys;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
+use SodiumCrypt\Laravel\Support\AboutSection;
 use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\ListSetting;
@@ -317,6 +319,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         }
 
         if ($this->app->runningInConsole()) {
+            AboutCommand::add('sodium_crypt', fn (): array => AboutSection::rows($this->app));
             $this->commands([KeysCommand::class, ReencryptCommand::class, ReindexCommand::class, RewrapUsersCommand::class, StatusCommand::class]);
             return;
         }

@@ -22,6 +22,31 @@ final class CommandsTest extends TestCase
         return preg_match('/^'.$name.'=(.*)$/m', $env, $m) ? $m[1] : null;
     }
 
+    public function test_about_has_a_sodium_crypt_section_with_key_ids_and_no_key_bytes(): void
+    {
+        $this->useCrypt('aegis-256', self::APP_KEY, [self::newKey()]);
+        $this->assertSame(0, $this->artisanCall('about', ['--only' => 'sodium_crypt', '--json' => true]));
+        $about = json_decode($this->artisanOutput, true, 512, JSON_THROW_ON_ERROR);
+        $section = $about['sodium_crypt'] ?? $about[array_key_first($about)];
+        $ids = Crypt::getFacadeRoot()->keyIds();
+        $this->assertSame(phpversion('sodium_crypt'), $section['extension']);
+        $this->assertSame('sodium_crypt', $section['encrypter']);
+        $this->assertSame('aegis-256', $section['cipher']);
+        $this->assertSame($ids[0], $section['current_key_id']);
+        $this->assertSame($ids[1], $section['previous_key_ids']);
+        $this->assertNotSame('unknown', $section['aegis_implementation']);
+        $this->assertNotSame('unknown', $section['random_source']);
+        $this->assertStringStartsWith('APP_KEY', $section['blind_index_key']);
+        $this->assertStringNotContainsString(substr(self::APP_KEY, 7), $this->artisanOutput);
+        $this->assertStringNotContainsString(bin2hex(self::raw(self::APP_KEY)), $this->artisanOutput);
+
+        // A configuration that cannot make an encrypter: the reason, not a trace.
+        $this->app['config']->set('app.key', 'base64:'.base64_encode('short'));
+        $this->app->forgetInstance('encrypter');
+        $this->assertSame(0, $this->artisanCall('about', ['--only' => 'sodium_crypt']));
+        $this->assertMatchesRegularExpression('/Encrypter.*NOT USABLE/', $this->artisanOutput);
+    }
+
     public function test_the_package_adds_no_migration_until_the_app_publishes_it(): void
     {
         $package = realpath(dirname((new \ReflectionClass(\SodiumCrypt\Laravel\SodiumCryptServiceProvider::class))->getFileName(), 2).'/database/migrations');
