@@ -25,7 +25,7 @@
 extern zend_module_entry sodium_crypt_module_entry;
 #define phpext_sodium_crypt_ptr &sodium_crypt_module_entry
 
-#define PHP_SODIUM_CRYPT_VERSION "0.1.0"
+#define PHP_SODIUM_CRYPT_VERSION "0.9.0"
 
 /* ---- the versioned C API ---- */
 
