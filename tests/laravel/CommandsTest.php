@@ -62,6 +62,18 @@ final class CommandsTest extends TestCase
             array_map('realpath', glob($package.'/*.php')), 'one migration');
     }
 
+    public function test_crypto_keys_on_a_fresh_app_whose_cache_table_is_not_migrated_yet(): void
+    {
+        // Laravel 11+'s skeleton: CACHE_STORE=database, and crypto:keys is run before migrate.
+        $this->app['config']->set('cache.default', 'database');
+        $this->app['config']->set('cache.stores.database', ['driver' => 'database', 'table' => 'no_cache_table_yet', 'connection' => null, 'lock_connection' => null]);
+        file_put_contents($this->envDir.'/.env', "APP_NAME=x\nAPP_KEY=\n");
+        $this->assertSame(0, $this->artisanCall('crypto:keys'));
+        $this->assertNotSame('', (string) self::envValue($this->env(), 'APP_KEY'), 'the key is written');
+        $this->assertStringContainsString('could not tell queue workers to restart', $this->artisanOutput);
+        $this->assertStringContainsString('php artisan queue:restart', $this->artisanOutput);
+    }
+
     public function test_crypto_keys_writes_a_new_key_and_keeps_the_old_one(): void
     {
         file_put_contents($this->envDir.'/.env', "APP_NAME=x\nAPP_KEY=".self::APP_KEY."\nAPP_PREVIOUS_KEYS=base64:b2xkZXIgb2xkZXIgb2xkZXI=\nDB_X=1\n");

@@ -316,11 +316,18 @@ final class KeysCommand extends Command
      * Queue workers loaded the keys when they started: a job dispatched under
      * the new key would fail in them. Laravel's own signal (queue:restart)
      * makes each stop after its current job; the supervisor starts it again
-     * on the new keys.
+     * on the new keys. The signal lives in the cache: on a fresh app whose
+     * cache table is not migrated yet it cannot be sent, and there is no
+     * worker to tell; the keys are written either way.
      */
     private function restartWorkers(): void
     {
-        $this->callSilently('queue:restart');
+        try {
+            $this->callSilently('queue:restart');
+        } catch (\Throwable $e) {
+            $this->components->warn(sprintf('The keys are written, but crypto:keys could not tell queue workers to restart: the cache failed (%s). Once the cache works (php artisan migrate creates its table), run `php artisan queue:restart` if any worker runs.', $e::class));
+            return;
+        }
         $this->components->info('Queue workers were told to restart (queue:restart): each stops after its current job, and your process supervisor starts it again with the new keys. Start again by hand any worker that runs without one.');
     }
 
