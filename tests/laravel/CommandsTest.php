@@ -391,14 +391,16 @@ final class CommandsTest extends TestCase
         }
     }
 
-    public function test_the_package_ships_its_licence_and_says_how_to_install_before_a_release(): void
+    public function test_the_package_ships_its_licence_and_says_how_to_install_a_release(): void
     {
         $root = dirname(__DIR__, 2);
         $composer = json_decode((string) file_get_contents($root.'/composer.json'), true);
         $this->assertSame('MIT', $composer['license']);
         $this->assertStringContainsString('MIT License', (string) @file_get_contents($root.'/LICENSE'));
         $readme = (string) file_get_contents($root.'/README.md');
-        $this->assertStringContainsString('composer require sodium-crypt/laravel:@dev', $readme);
+        // A tagged release from a VCS repository: no @dev (tests/newuser runs it).
+        $this->assertStringContainsString('composer require sodium-crypt/laravel:^0.9', $readme);
+        $this->assertStringNotContainsString('@dev', $readme);
         $this->assertStringNotContainsString('still to come', $readme);
     }
 }
