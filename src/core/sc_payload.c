@@ -153,7 +153,7 @@ static void lc_decode(uint8_t *buf, lc_text *t)
 
 /* One cipher's attempts at a laravel-crypto payload, a key of its length at a time. */
 static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *keys, size_t nkeys,
-	uint8_t *buf, size_t *mlen, lc_text *t)
+	uint8_t *buf, size_t *mlen, lc_text *t, size_t *key_out)
 {
 	for (size_t k = 0; k < nkeys; k++) {
 		if (keys[k].len != cp->key_bytes) {
@@ -170,9 +170,39 @@ static sc_open_result open_laravel_crypto(const sc_cipher *cp, const sc_keyref *
 				keys[k].bytes) == 0) {
 			memmove(buf, ct, ct_len);
 			*mlen = ct_len;
+			*key_out = k;
 			return SC_OPEN_OK;
 		}
 		t->decoded = false;
+	}
+	return SC_OPEN_FAILED;
+}
+
+/* A laravel-crypto payload: ring_cipher first, then each available cipher
+ * of also_read in id order; *cipher_out and *key_out name what opened it. */
+static sc_open_result open_laravel_crypto_any(const sc_cipher *ring_cipher, sc_cipher_set also_read,
+	const sc_keyref *keys, size_t nkeys, uint8_t *buf, size_t *mlen, const char *in, size_t len,
+	const sc_cipher **cipher_out, size_t *key_out)
+{
+	if (!sc_cipher_available(ring_cipher)) {
+		return SC_OPEN_UNAVAILABLE;
+	}
+	lc_text t = { .in = in, .len = len, .decoded = true };
+	if (!sc_b64_decode(buf, &t.bin_len, in, len)) {
+		return SC_OPEN_FAILED; /* not base64url: no cipher would open it */
+	}
+	if (open_laravel_crypto(ring_cipher, keys, nkeys, buf, mlen, &t, key_out) == SC_OPEN_OK) {
+		return SC_OPEN_OK;
+	}
+	for (int id = 1; id <= SC_CIPHER_COUNT; id++) {
+		const sc_cipher *cp = sc_cipher_get(id);
+		if (cp == ring_cipher || !(also_read & SC_CIPHER_BIT(id)) || !sc_cipher_available(cp)) {
+			continue;
+		}
+		if (open_laravel_crypto(cp, keys, nkeys, buf, mlen, &t, key_out) == SC_OPEN_OK) {
+			*cipher_out = cp;
+			return SC_OPEN_OK;
+		}
 	}
 	return SC_OPEN_FAILED;
 }
@@ -187,27 +217,46 @@ sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, co
 	if (bind) {
 		return SC_OPEN_FAILED; /* laravel-crypto payloads are never bound */
 	}
-	if (!sc_cipher_available(ring_cipher)) {
-		return SC_OPEN_UNAVAILABLE;
-	}
-	lc_text t = { .in = in, .len = len, .decoded = true };
-	if (!sc_b64_decode(buf, &t.bin_len, in, len)) {
-		return SC_OPEN_FAILED; /* not base64url: no cipher would open it */
-	}
-	if (open_laravel_crypto(ring_cipher, keys, nkeys, buf, mlen, &t) == SC_OPEN_OK) {
-		return SC_OPEN_OK;
-	}
-	for (int id = 1; id <= SC_CIPHER_COUNT; id++) {
-		const sc_cipher *cp = sc_cipher_get(id);
-		if (cp == ring_cipher || !(also_read & SC_CIPHER_BIT(id)) || !sc_cipher_available(cp)) {
-			continue;
+	size_t key;
+	return open_laravel_crypto_any(ring_cipher, also_read, keys, nkeys, buf, mlen, in, len, cipher_out, &key);
+}
+
+bool sc_payload_inspect(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
+	uint8_t *buf, const char *in, size_t len, sc_payload_info *info)
+{
+	info->key = SC_NO_KEY;
+	if (is_v1(in, len)) {
+		size_t bin_len;
+		if (!sc_b64_decode(buf, &bin_len, in + SC_V1_PREFIX_LEN, len - SC_V1_PREFIX_LEN) || bin_len < V1_HEADER) {
+			return false;
 		}
-		if (open_laravel_crypto(cp, keys, nkeys, buf, mlen, &t) == SC_OPEN_OK) {
-			*cipher_out = cp;
-			return SC_OPEN_OK;
+		const sc_cipher *cp = sc_cipher_get(buf[0] & ~SC_V1_BOUND);
+		if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes) {
+			return false;
 		}
+		info->format = SC_FORMAT_V1;
+		info->cipher = cp;
+		info->bound = (buf[0] & SC_V1_BOUND) != 0;
+		memcpy(info->key_id, buf + 1, SC_KEY_ID_BYTES);
+		for (size_t k = 0; k < nkeys; k++) {
+			if (keys[k].len == cp->key_bytes && memcmp(keys[k].id, info->key_id, SC_KEY_ID_BYTES) == 0) {
+				info->key = k;
+				break;
+			}
+		}
+		return true;
 	}
-	return SC_OPEN_FAILED;
+	size_t mlen;
+	const sc_cipher *cp = ring_cipher;
+	if (open_laravel_crypto_any(ring_cipher, also_read, keys, nkeys, buf, &mlen, in, len, &cp, &info->key) != SC_OPEN_OK) {
+		return false;
+	}
+	sodium_memzero(buf, mlen); /* the plaintext: only the key and cipher were asked for */
+	info->format = SC_FORMAT_LARAVEL_CRYPTO;
+	info->cipher = cp;
+	info->bound = false;
+	memcpy(info->key_id, keys[info->key].id, SC_KEY_ID_BYTES);
+	return true;
 }
 
 bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES], bool bound,

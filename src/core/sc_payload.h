@@ -1,5 +1,5 @@
 /*
- * The payload formats of DESIGN.md, as text:
+ * The payload formats (docs/payload-formats.md), as text:
  *   V1:             "sc1." b64url(cipher_id(1) | key_id(4) | nonce | ct | tag),
  *                   AD = "sc1." | cipher_id | key_id
  *   V1, bound:      the same with SC_V1_BOUND set in cipher_id and
@@ -75,6 +75,29 @@ typedef unsigned sc_cipher_set;
  */
 sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
 	const sc_binding *bind, uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out);
+
+/* What a payload is, as sc_payload_inspect() reads it. */
+#define SC_NO_KEY SIZE_MAX
+typedef struct {
+	sc_format format;
+	const sc_cipher *cipher;
+	bool bound;
+	uint8_t key_id[SC_KEY_ID_BYTES]; /* the id the payload names (V1), or of the key that opens it */
+	size_t key;                      /* the index of that key in keys[], or SC_NO_KEY */
+} sc_payload_info;
+
+/*
+ * What a payload is: its format, cipher, whether it is bound, and which of
+ * keys[0..nkeys) it is under. A V1 payload is read from its header, for any
+ * cipher id this code knows (read by the ring or not), and the check is of
+ * form only, not of authenticity (sc_open() checks that): its key is the
+ * one with the header's id and the cipher's key length. A laravel-crypto
+ * payload has no header: it is opened as sc_open() would (buf as there; the
+ * plaintext is wiped before returning) and described by the cipher and key
+ * that open it. false: neither a well-formed V1 payload nor one that opens.
+ */
+bool sc_payload_inspect(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
+	uint8_t *buf, const char *in, size_t len, sc_payload_info *info);
 
 /* True when the payload is V1 under this cipher and key id, bound or not as
  * asked: the test of "already current" that re-encryption uses to skip rows.

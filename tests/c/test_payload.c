@@ -68,6 +68,17 @@ int main(void)
 			CHECK(sc_payload_is_current(cp, ring[1].id, false, text, tl) == (f == SC_FORMAT_V1), "%s %s: is_current", label, cp->name);
 			CHECK(!sc_payload_is_current(cp, ring[0].id, false, text, tl), "%s %s: not current under another key", label, cp->name);
 
+			/* inspect: the previous key (index 1) and the cipher, by header or by opening; the plaintext wiped. */
+			sc_payload_info info;
+			bool known = sc_payload_inspect(cp, 0, ring, nring, out, text, tl, &info);
+			CHECK(known && info.format == (sc_format) f && info.cipher == cp && !info.bound && info.key == 1
+				&& memcmp(info.key_id, ring[1].id, SC_KEY_ID_BYTES) == 0, "%s %s: inspect names cipher and key", label, cp->name);
+			CHECK(f == SC_FORMAT_V1 || sodium_is_zero(out, 7), "%s %s: inspect wipes the plaintext", label, cp->name);
+			known = sc_payload_inspect(cp, 0, &ring[0], 1, out, text, tl, &info);
+			CHECK(f == SC_FORMAT_V1 ? known && info.key == SC_NO_KEY && memcmp(info.key_id, ring[1].id, SC_KEY_ID_BYTES) == 0 : !known,
+				"%s %s: inspect without the key: %s", label, cp->name, f == SC_FORMAT_V1 ? "the id, no index" : "unknown");
+			CHECK(!sc_payload_inspect(cp, 0, ring, nring, out, text, 12, &info), "%s %s: inspect of a stub", label, cp->name);
+
 			/* Every single-character substitution, truncation and extension fails. */
 			sc_seal((sc_format) f, cp, &ring[0], NULL, text, (const uint8_t *) "secret!", 7);
 			int damaged_ok = 0;
