@@ -6,6 +6,8 @@
 #include "zend_enum.h"
 #include "keyring_arginfo.h"
 
+#include <sodium.h>
+
 zend_class_entry *sc_ce_Keyring;
 static zend_object_handlers keyring_handlers;
 
@@ -74,6 +76,11 @@ static sc_format format_from_case(zend_object *format_case)
 {
 	return zend_string_equals_literal(Z_STR_P(zend_enum_fetch_case_name(format_case)), "V1")
 		? SC_FORMAT_V1 : SC_FORMAT_LARAVEL_CRYPTO;
+}
+
+static zend_object *format_case(sc_format format)
+{
+	return zend_enum_get_case_cstr(sc_ce_PayloadFormat, format == SC_FORMAT_V1 ? "V1" : "LaravelCrypto");
 }
 
 /* Every element an object of ce; else a TypeError naming argument arg_num. */
@@ -293,6 +300,19 @@ PHP_METHOD(SodiumCrypt_Keyring, openMany)
 	many_strings(INTERNAL_FUNCTION_PARAM_PASSTHRU, open_one);
 }
 
+/* sc_payload_inspect() with the ring's keys; the scratch buffer (which may
+ * hold a laravel-crypto plaintext while it opens) is wiped and freed. */
+static bool ring_inspect(const sc_keyring_obj *ring, const zend_string *payload, sc_payload_info *info)
+{
+	size_t len = sc_open_buf_len(ZSTR_LEN(payload));
+	uint8_t *buf = emalloc(len);
+	bool known = sc_payload_inspect(ring->cipher, ring->also_read, ring->refs, ring->nkeys, buf,
+		ZSTR_VAL(payload), ZSTR_LEN(payload), info);
+	sodium_memzero(buf, len);
+	efree(buf);
+	return known;
+}
+
 PHP_METHOD(SodiumCrypt_Keyring, isCurrent)
 {
 	zend_string *payload;
@@ -308,9 +328,47 @@ PHP_METHOD(SodiumCrypt_Keyring, isCurrent)
 	if (!ring) {
 		RETURN_THROWS();
 	}
-	/* Bound payloads are V1 whatever the ring writes. */
-	RETURN_BOOL((bound || ring->format == SC_FORMAT_V1)
-		&& sc_payload_is_current(ring->cipher, ring->refs[0].id, bound, ZSTR_VAL(payload), ZSTR_LEN(payload)));
+	/* Bound payloads are V1 whatever the ring writes; V1 is judged by its header. */
+	if (bound || ring->format == SC_FORMAT_V1) {
+		RETURN_BOOL(sc_payload_is_current(ring->cipher, ring->refs[0].id, bound, ZSTR_VAL(payload), ZSTR_LEN(payload)));
+	}
+	sc_payload_info info;
+	RETURN_BOOL(ring_inspect(ring, payload, &info) && info.format == SC_FORMAT_LARAVEL_CRYPTO
+		&& info.cipher == ring->cipher && info.key == 0);
+}
+
+PHP_METHOD(SodiumCrypt_Keyring, inspect)
+{
+	zend_string *payload;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(payload)
+	ZEND_PARSE_PARAMETERS_END();
+
+	sc_keyring_obj *ring = this_keyring_live(ZEND_THIS);
+	if (!ring) {
+		RETURN_THROWS();
+	}
+	sc_payload_info info;
+	if (!ring_inspect(ring, payload, &info)) {
+		RETURN_NULL();
+	}
+	zval zv;
+	array_init_size(return_value, 5);
+	ZVAL_OBJ_COPY(&zv, format_case(info.format));
+	zend_hash_str_add_new(Z_ARRVAL_P(return_value), ZEND_STRL("format"), &zv);
+	ZVAL_OBJ_COPY(&zv, sc_cipher_case(info.cipher));
+	zend_hash_str_add_new(Z_ARRVAL_P(return_value), ZEND_STRL("cipher"), &zv);
+	ZVAL_BOOL(&zv, info.bound);
+	zend_hash_str_add_new(Z_ARRVAL_P(return_value), ZEND_STRL("bound"), &zv);
+	if (info.key == SC_NO_KEY) {
+		ZVAL_NULL(&zv);
+	} else {
+		ZVAL_LONG(&zv, (zend_long) info.key);
+	}
+	zend_hash_str_add_new(Z_ARRVAL_P(return_value), ZEND_STRL("key"), &zv);
+	ZVAL_STR(&zv, sc_key_id_hex(info.key_id));
+	zend_hash_str_add_new(Z_ARRVAL_P(return_value), ZEND_STRL("keyId"), &zv);
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, cipher)
@@ -330,8 +388,7 @@ PHP_METHOD(SodiumCrypt_Keyring, format)
 	if (!ring) {
 		RETURN_THROWS();
 	}
-	RETURN_OBJ_COPY(zend_enum_get_case_cstr(sc_ce_PayloadFormat,
-		ring->format == SC_FORMAT_V1 ? "V1" : "LaravelCrypto"));
+	RETURN_OBJ_COPY(format_case(ring->format));
 }
 
 PHP_METHOD(SodiumCrypt_Keyring, currentKey)

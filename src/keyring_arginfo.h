@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6d4ad73b2e05cf8de43e9352c4a22b03cd510945 */
+ * Stub hash: f7d244c638f2900729961f301c840f9078af2d5b */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_Keyring___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, cipher, SodiumCrypt\\Cipher, 0)
@@ -32,6 +32,10 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_isCurr
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, bound, _IS_BOOL, 0, "false")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_SodiumCrypt_Keyring_inspect, 0, 1, IS_ARRAY, 1)
+	ZEND_ARG_TYPE_INFO(0, payload, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_SodiumCrypt_Keyring_cipher, 0, 0, SodiumCrypt\\Cipher, 0)
 ZEND_END_ARG_INFO()
 
@@ -51,6 +55,7 @@ ZEND_METHOD(SodiumCrypt_Keyring, open);
 ZEND_METHOD(SodiumCrypt_Keyring, sealMany);
 ZEND_METHOD(SodiumCrypt_Keyring, openMany);
 ZEND_METHOD(SodiumCrypt_Keyring, isCurrent);
+ZEND_METHOD(SodiumCrypt_Keyring, inspect);
 ZEND_METHOD(SodiumCrypt_Keyring, cipher);
 ZEND_METHOD(SodiumCrypt_Keyring, format);
 ZEND_METHOD(SodiumCrypt_Keyring, currentKey);
@@ -64,6 +69,7 @@ static const zend_function_entry class_SodiumCrypt_Keyring_methods[] = {
 	ZEND_ME(SodiumCrypt_Keyring, sealMany, arginfo_class_SodiumCrypt_Keyring_sealMany, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_Keyring, openMany, arginfo_class_SodiumCrypt_Keyring_openMany, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_Keyring, isCurrent, arginfo_class_SodiumCrypt_Keyring_isCurrent, ZEND_ACC_PUBLIC)
+	ZEND_ME(SodiumCrypt_Keyring, inspect, arginfo_class_SodiumCrypt_Keyring_inspect, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_Keyring, cipher, arginfo_class_SodiumCrypt_Keyring_cipher, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_Keyring, format, arginfo_class_SodiumCrypt_Keyring_format, ZEND_ACC_PUBLIC)
 	ZEND_ME(SodiumCrypt_Keyring, currentKey, arginfo_class_SodiumCrypt_Keyring_currentKey, ZEND_ACC_PUBLIC)

@@ -44,8 +44,27 @@ final class Keyring
     /** Keys preserved; all or nothing: DecryptionFailed if any payload does not open. */
     public function openMany(array $payloads): array {}
 
-    /** True when the payload is V1 under this ring's cipher and current key, bound as asked: nothing to re-encrypt. */
+    /**
+     * True when the payload is what seal() writes now, bound as asked: the
+     * ring's format (bound: always V1), cipher and current key; nothing to
+     * re-encrypt. V1 is judged by its header; a laravel-crypto payload has
+     * none and is opened (the plaintext is wiped).
+     */
     public function isCurrent(string $payload, bool $bound = false): bool {}
+
+    /**
+     * What a payload is, for status reports and rotation: its format, cipher,
+     * whether it is bound, and which of the ring's keys it is under ("key":
+     * 0 the current key, i the previous key at previousKeys()[i - 1], null
+     * none of them; "keyId": that key's id, as Key::id()). A V1 payload is
+     * read from its header, for every cipher this build knows, and is not
+     * authenticated (open() does that); a laravel-crypto payload has no
+     * header and is opened to find its key and cipher (the plaintext is
+     * wiped). null: neither a well-formed V1 payload nor one the ring opens.
+     *
+     * @return array{format: PayloadFormat, cipher: Cipher, bound: bool, key: ?int, keyId: string}|null
+     */
+    public function inspect(string $payload): ?array {}
 
     public function cipher(): Cipher {}
 

@@ -57,9 +57,11 @@ $sealed[7] = 'tampered';
 echo sc_throws(fn () => $ring->openMany($sealed)), "\n";
 var_dump($ring->sealMany([]) === [], $ring->openMany([]) === []);
 
-// The laravel-crypto writer is never "current": re-encryption moves it to V1.
+// A laravel-crypto payload is current for a ring that writes that format, and
+// not for one that writes V1 with the same key: re-encryption moves it there.
 $lc = new Keyring(Cipher::Aegis256, Key::generate(), [], PayloadFormat::LaravelCrypto);
-var_dump($lc->isCurrent($lc->seal('x')), $lc->format() === PayloadFormat::LaravelCrypto, $ring->format() === PayloadFormat::V1);
+$v1ring = new Keyring(Cipher::Aegis256, $lc->currentKey());
+var_dump($lc->isCurrent($lc->seal('x')), $v1ring->isCurrent($lc->seal('x')), $lc->format() === PayloadFormat::LaravelCrypto, $ring->format() === PayloadFormat::V1);
 ?>
 --EXPECT--
 aegis-256: 23 of 23 sizes
@@ -95,6 +97,7 @@ string(12) "cross-cipher"
 bool(true)
 bool(true)
 SodiumCrypt\DecryptionFailed: The payload could not be decrypted
+bool(true)
 bool(true)
 bool(true)
 bool(false)
