@@ -14,6 +14,14 @@ foreach ($v['app_payloads'] as $i => $p) {
     $put('fuzz_b64', "key$i", $p['app_key']);
 }
 $put('fuzz_open', 'v1', chr(0) . 'sc1.' . sodium_bin2base64(chr(1) . random_bytes(4 + 32 + 16 + 32), SODIUM_BASE64_VARIANT_URLSAFE_NO_PADDING));
+// inspect: the same payloads, the ring's cipher in the low bits as for fuzz_open.
+foreach (glob("$out/fuzz_open/*") as $seed) {
+    $put('fuzz_inspect', basename($seed), (string) file_get_contents($seed));
+}
+// Files: under one chunk, exactly one, and three chunks of 1 KiB (damage picked by the first byte).
+foreach ([0 => 100, 1 => 1024, 3 => 2500, 4 => 0] as $damage => $n) {
+    $put('fuzz_stream', "file$damage-$n", chr($damage) . ($n ? random_bytes($n) : ""));
+}
 foreach ($v['user_key_blobs'] as $i => $b) {
     $put('fuzz_unwrap', "blob$i", hex2bin($b['blob']) . ($b['mode'] === 1 ? $b['password'] : (string) $b['user_id']));
 }
