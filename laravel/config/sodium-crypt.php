@@ -13,7 +13,7 @@ return [
     // use only the per-user parts (UserCrypt, the User* casts, the middleware).
     'replace_encrypter' => (bool) env('SODIUM_CRYPT_REPLACE_ENCRYPTER', true),
 
-    // What Crypt:: writes. 'v1' ("sc1." payloads: key id and cipher inside, so a
+    // What Crypt:: writes. 'v1' (key id and cipher inside the payload, so a
     // reader picks the key without trying each one) or 'laravel-crypto' (the
     // codelieutenant/laravel-crypto v3 format). Both are always read, as are
     // Laravel's own AES-CBC/GCM payloads. Sodium_SecretBox always writes

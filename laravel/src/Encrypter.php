@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel;
 
 use Illuminate\Contracts\Container\Container;
-use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Contracts\Encryption\EncryptException;
 use Illuminate\Contracts\Encryption\Encrypter as EncrypterContract;
 use Illuminate\Contracts\Encryption\StringEncrypter;
@@ -14,6 +13,7 @@ use SodiumCrypt\CryptoException;
 use SodiumCrypt\Key;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\Laravel\Encoding\Encoders;
+use SodiumCrypt\Laravel\Support\Codec;
 use SodiumCrypt\Laravel\Support\LaravelPayload;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 use SodiumCrypt\PayloadFormat;
@@ -21,29 +21,23 @@ use SodiumCrypt\PayloadFormat;
 /**
  * Laravel's encrypter on a Keyring: writes the configured cipher and format,
  * reads V1, laravel-crypto and Laravel's own JSON payloads under the current
- * key or any previous one.
+ * key or any previous one (Support\Codec), and reports what a payload is
+ * (Keyring::inspect()) for status and rotation.
  */
 final class Encrypter implements EncrypterContract, StringEncrypter
 {
-    /** V1's cipher ids, and the flag of a bound payload in the same byte. */
-    private const V1_CIPHERS = [1 => Cipher::Aegis256, 2 => Cipher::Aegis128L, 3 => Cipher::XChaCha20Poly1305, 4 => Cipher::Aes256Gcm];
-    private const V1_BOUND = 0x80;
-
-    /** @var array<string, Keyring> one key, one cipher, laravel-crypto format: what opened a payload (describe, isCurrent) */
-    private array $probes = [];
+    private readonly Codec $codec;
 
     /**
-     * @param list<Cipher> $reads the ciphers the ring reads besides its own (the
-     *        Keyring's $alsoRead), for describe(); the ring itself enforces them
      * @param ?list<string> $laravelReads the Laravel ciphers ('aes-256-cbc', …)
      *        whose payloads open; null: all (Ciphers::laravelReads())
      */
     public function __construct(
         private readonly Keyring $keyring,
-        private readonly array $reads = [],
-        private readonly Encoders $encoders = new Encoders(allowedClasses: true),
-        private readonly ?array $laravelReads = null,
+        Encoders $encoders = new Encoders(allowedClasses: true),
+        ?array $laravelReads = null,
     ) {
+        $this->codec = new Codec($keyring, $encoders, $laravelReads);
     }
 
     /**
@@ -60,136 +54,57 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         return $encrypter instanceof self ? $encrypter : null;
     }
 
+    /** Seal and open under APP_KEY, for the casts and BoundColumn. */
+    public function codec(): Codec
+    {
+        return $this->codec;
+    }
+
     public function encrypt(#[\SensitiveParameter] $value, $serialize = true): string
     {
-        return $this->encryptString($serialize ? $this->encoders->encode($value) : $value);
+        return $this->codec->encrypt($value, (bool) $serialize);
     }
 
     public function encryptString(#[\SensitiveParameter] $value): string
     {
-        if (!is_string($value)) {
-            throw new EncryptException('Could not encrypt the data: a string is required, '.get_debug_type($value).' given.');
-        }
-        try {
-            return $this->keyring->seal($value);
-        } catch (CryptoException $e) {
-            throw new EncryptException('Could not encrypt the data.', 0, $e);
-        }
+        return $this->codec->encrypt($value, false);
     }
 
     public function decrypt($payload, $unserialize = true): mixed
     {
-        $plaintext = $this->decryptString($payload);
-        return $unserialize ? $this->encoders->decode($plaintext) : $plaintext;
+        return $this->codec->decrypt($payload, (bool) $unserialize);
     }
 
     public function decryptString($payload): string
     {
-        if (!is_string($payload) || $payload === '') {
-            throw new DecryptException('The payload is invalid.');
-        }
-        // Laravel's JSON payloads all start with "eyJ" ('{"' in base64): others skip the call.
-        if (str_starts_with($payload, 'eyJ') && ($json = LaravelPayload::json($payload)) !== null) {
-            return $this->openLaravel($json);
-        }
-        try {
-            return $this->keyring->open($payload);
-        } catch (CryptoException|\ValueError $e) {
-            throw new DecryptException('The payload is invalid.', 0, $e);
-        }
-    }
-
-    /**
-     * A string sealed bound to $binding (Support\BoundColumn builds it): V1
-     * with the binding in its AD, so that it opens only under the same one.
-     */
-    public function encryptStringBound(#[\SensitiveParameter] string $value, string $binding): string
-    {
-        try {
-            return $this->keyring->seal($value, $binding);
-        } catch (CryptoException|\ValueError $e) {
-            throw new EncryptException('Could not encrypt the data: '.($e instanceof \ValueError ? $e->getMessage() : 'the plaintext is too long.'), 0, $e);
-        }
-    }
-
-    /** @throws DecryptException unless the payload was sealed bound to $binding under a configured key */
-    public function decryptStringBound(string $payload, string $binding): string
-    {
-        try {
-            return $this->keyring->open($payload, $binding);
-        } catch (CryptoException|\ValueError $e) {
-            throw new DecryptException('The payload is invalid.', 0, $e);
-        }
+        return $this->codec->open($payload);
     }
 
     /** True when the payload is already in the current cipher, format and key (and bound, when asked: always V1). */
     public function isCurrent(string $payload, bool $bound = false): bool
     {
-        if ($bound || $this->keyring->format() === PayloadFormat::V1) {
-            return $this->keyring->isCurrent($payload, $bound);
-        }
-        return !str_starts_with($payload, 'sc1.') && LaravelPayload::json($payload) === null
-            && $this->opensWith(0, $this->keyring->cipher(), $payload);
+        return $this->keyring->isCurrent($payload, $bound);
     }
 
     /**
      * What a payload is and which of the ring's keys opens it, for
      * crypto:status: format ('v1', 'v1 bound', 'laravel-crypto', 'laravel'), cipher (enum
      * value, or Laravel's AES-256-CBC / AES-256-GCM …) and key (0 the current
-     * key, i the i-th previous key + 1, null none). A V1 payload is judged by
-     * its header alone (key id, cipher id); the others by opening them.
+     * key, i the i-th previous key + 1, null none). The ring reads its own
+     * formats (Keyring::inspect()); Laravel's are tried key by key.
      *
      * @return array{format: string, cipher: string, key: ?int}|null null: not a payload of any known format
      */
     public function describe(string $payload): ?array
     {
-        $keys = $this->keys();
-        if (str_starts_with($payload, 'sc1.')) {
-            $head = base64_decode(strtr(substr($payload, 4, 8), '-_', '+/'), true);
-            $byte = $head === false || strlen($head) < 5 ? 0 : ord($head[0]);
-            $cipher = self::V1_CIPHERS[$byte & ~self::V1_BOUND] ?? null;
-            if ($cipher === null) {
-                return null;
-            }
-            $format = $byte & self::V1_BOUND ? 'v1 bound' : 'v1';
-            $id = bin2hex(substr($head, 1, 4));
-            foreach ($keys as $i => $key) {
-                if ($key->id() === $id && $key->length() === $cipher->keyBytes()) {
-                    return ['format' => $format, 'cipher' => $cipher->value, 'key' => $i];
-                }
-            }
-            return ['format' => $format, 'cipher' => $cipher->value, 'key' => null];
-        }
         if (($json = LaravelPayload::json($payload)) !== null) {
-            $gcm = LaravelPayload::isGcm($json);
-            foreach ($keys as $i => $key) {
-                if ($this->readsLaravel($key, $gcm) && LaravelPayload::opens($key, $json)) {
-                    return ['format' => 'laravel', 'cipher' => strtoupper((string) LaravelPayload::cipher($key, $gcm)), 'key' => $i];
-                }
-            }
-            return ['format' => 'laravel', 'cipher' => $gcm ? 'AES-GCM' : 'AES-CBC', 'key' => null];
+            return ['format' => 'laravel', ...$this->codec->describeLaravel($json)];
         }
-        foreach ($keys as $i => $key) {
-            foreach (Cipher::cases() as $cipher) {
-                if ($cipher->keyBytes() === $key->length() && $cipher->isAvailable() && $this->reads($cipher)
-                        && $this->opensWith($i, $cipher, $payload)) {
-                    return ['format' => 'laravel-crypto', 'cipher' => $cipher->value, 'key' => $i];
-                }
-            }
+        if (($about = $this->keyring->inspect($payload)) === null) {
+            return null;
         }
-        return null;
-    }
-
-    /** Whether key $i alone, with $cipher alone, opens a laravel-crypto payload. */
-    private function opensWith(int $i, Cipher $cipher, string $payload): bool
-    {
-        $this->probes[$i.$cipher->value] ??= new Keyring($cipher, $this->keys()[$i], [], PayloadFormat::LaravelCrypto);
-        try {
-            $this->probes[$i.$cipher->value]->open($payload);
-            return true;
-        } catch (CryptoException|\ValueError) {
-            return false;
-        }
+        $format = $about['format'] === PayloadFormat::V1 ? ($about['bound'] ? 'v1 bound' : 'v1') : 'laravel-crypto';
+        return ['format' => $format, 'cipher' => $about['cipher']->value, 'key' => $about['key']];
     }
 
     /** Laravel's own AES-CBC payload under the current key: what crypto:reencrypt --to=laravel writes. */
@@ -228,7 +143,7 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     /** @return list<string> the public ids of the current key, then of the previous ones */
     public function keyIds(): array
     {
-        return array_map(static fn (Key $k) => $k->id(), $this->keys());
+        return array_map(static fn (Key $k) => $k->id(), $this->codec->keys());
     }
 
     /** Dumps show the cipher, format and key ids; no property of this object holds key bytes. */
@@ -251,34 +166,5 @@ final class Encrypter implements EncrypterContract, StringEncrypter
     public function keyLength(): int
     {
         return $this->keyring->currentKey()->length();
-    }
-
-    /** @return list<Key> the current key, then the previous ones */
-    private function keys(): array
-    {
-        return [$this->keyring->currentKey(), ...$this->keyring->previousKeys()];
-    }
-
-    private function reads(Cipher $cipher): bool
-    {
-        return $cipher === $this->keyring->cipher() || in_array($cipher, $this->reads, true);
-    }
-
-    /** Whether a Laravel payload of this mode is read under $key (strict: only listed Laravel ciphers). */
-    private function readsLaravel(Key $key, bool $gcm): bool
-    {
-        return $this->laravelReads === null || in_array(LaravelPayload::cipher($key, $gcm), $this->laravelReads, true);
-    }
-
-    /** Laravel's AES-CBC/GCM payloads, tried under each key in turn (strict: each key its listed ciphers only). */
-    private function openLaravel(array $json): string
-    {
-        $gcm = LaravelPayload::isGcm($json);
-        foreach ($this->keys() as $key) {
-            if ($this->readsLaravel($key, $gcm) && ($plaintext = LaravelPayload::open($key, $json)) !== null) {
-                return $plaintext;
-            }
-        }
-        throw new DecryptException('The payload is invalid.');
     }
 }

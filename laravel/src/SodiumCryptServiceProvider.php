@@ -113,7 +113,7 @@ final class SodiumCryptServiceProvider extends ServiceProvider
                     AppKeys::parseList($config->get('app.previous_keys', [])),
                     $format,
                     $reads,
-                ), $reads, self::encoders($config, $format), Ciphers::laravelReads($config));
+                ), self::encoders($config, $format), Ciphers::laravelReads($config));
             } catch (InvalidConfiguration $e) {
                 return new MisconfiguredEncrypter($e->getMessage());
             }

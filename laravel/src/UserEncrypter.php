@@ -10,6 +10,7 @@ use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\Laravel\Encoding\Encoders;
+use SodiumCrypt\Laravel\Support\Codec;
 use SodiumCrypt\PayloadFormat;
 
 /**
@@ -22,7 +23,7 @@ use SodiumCrypt\PayloadFormat;
 final class UserEncrypter
 {
     private ?Key $key = null;
-    private ?Encrypter $encrypter = null;
+    private ?Codec $codec = null;
     private ?BlindIndexes $index = null;
 
     public function __construct(
@@ -34,53 +35,48 @@ final class UserEncrypter
 
     public function encryptString(#[\SensitiveParameter] string $value): string
     {
-        return $this->bound()->encrypter->encryptString($value);
+        return $this->codec()->seal($value);
     }
 
     public function decryptString(string $payload): string
     {
-        return $this->bound()->encrypter->decryptString($payload);
+        return $this->codec()->open($payload);
     }
 
     public function encrypt(#[\SensitiveParameter] mixed $value, bool $serialize = true): string
     {
-        return $this->bound()->encrypter->encrypt($value, $serialize);
+        return $this->codec()->encrypt($value, $serialize);
     }
 
     public function decrypt(string $payload, bool $unserialize = true): mixed
     {
-        return $this->bound()->encrypter->decrypt($payload, $unserialize);
-    }
-
-    /** Bound to $binding (see Encrypter::encryptStringBound()). */
-    public function encryptStringBound(#[\SensitiveParameter] string $value, string $binding): string
-    {
-        return $this->bound()->encrypter->encryptStringBound($value, $binding);
-    }
-
-    public function decryptStringBound(string $payload, string $binding): string
-    {
-        return $this->bound()->encrypter->decryptStringBound($payload, $binding);
+        return $this->codec()->decrypt($payload, $unserialize);
     }
 
     /** The user-scoped blind index of a value, as hex. */
     public function blindIndex(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): string
     {
-        return $this->bound()->index->compute($value, $column, $normalise);
+        return $this->forContextKey()->index->compute($value, $column, $normalise);
     }
 
     /** @return array<array-key, string> hex indexes, keys preserved */
     public function blindIndexMany(#[\SensitiveParameter] array $values, string $column, bool $normalise = true): array
     {
-        return $this->bound()->index->computeMany($values, $column, $normalise);
+        return $this->forContextKey()->index->computeMany($values, $column, $normalise);
     }
 
-    /** Bound to the context key, rebuilt only when it changes: KeyContext::get() is the same Key until clear(). */
-    private function bound(): self
+    /** Seal and open under the context key, for the casts and BoundColumn: MissingKeyContext without one. */
+    public function codec(): Codec
+    {
+        return $this->forContextKey()->codec;
+    }
+
+    /** Built for the context key, again only when it changes: KeyContext::get() is the same Key until clear(). */
+    private function forContextKey(): self
     {
         $key = KeyContext::get();
         if ($key !== $this->key) {
-            $this->encrypter = new Encrypter(new Keyring($this->cipher, $key, [], $this->format), [], $this->encoders);
+            $this->codec = new Codec(new Keyring($this->cipher, $key, [], $this->format), $this->encoders);
             $this->index = new BlindIndexes(new BlindIndex($key));
             $this->key = $key;
         }

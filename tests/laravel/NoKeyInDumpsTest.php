@@ -143,7 +143,7 @@ final class NoKeyInDumpsTest extends TestCase
             fn () => (new Keyring(Cipher::Aegis256, $key))->open('x'),
             fn () => Key::fromBytes(substr($appKey, 0, 5)),
             fn () => (new KeyWrap())->unwrapWithPassword(str_repeat("\3", 97), 'p'),
-            fn () => Crypt::getFacadeRoot()->decryptStringBound(Crypt::getFacadeRoot()->encryptStringBound('z', 'row 1'), 'row 2'),
+            fn () => Crypt::getFacadeRoot()->codec()->open(Crypt::getFacadeRoot()->codec()->seal('z', 'row 1'), 'row 2'),
         ] as $i => $throw) {
             try {
                 $throw();

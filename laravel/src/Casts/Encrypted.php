@@ -6,6 +6,7 @@ namespace SodiumCrypt\Laravel\Casts;
 
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\Codec;
 
 /**
  * Encrypted[:bound[,attribute…][,migrate]]: a string column under the app key
@@ -15,9 +16,9 @@ use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
  */
 class Encrypted extends EncryptedAttribute
 {
-    protected static function encrypter(): Encrypter
+    protected static function codec(): Codec
     {
-        return Encrypter::of(app()) ?? throw new InvalidConfiguration(
+        return Encrypter::of(app())?->codec() ?? throw new InvalidConfiguration(
             'The Encrypted cast needs sodium_crypt\'s encrypter: set sodium-crypt.replace_encrypter (SODIUM_CRYPT_REPLACE_ENCRYPTER) to true, or use Laravel\'s `encrypted` cast.');
     }
 }

@@ -6,9 +6,8 @@ namespace SodiumCrypt\Laravel\Casts;
 
 use Illuminate\Contracts\Database\Eloquent\CastsAttributes;
 use Illuminate\Database\Eloquent\Model;
-use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Support\BoundColumn;
-use SodiumCrypt\Laravel\UserEncrypter;
+use SodiumCrypt\Laravel\Support\Codec;
 
 /**
  * What the package's encrypted casts share: the parameters
@@ -52,8 +51,8 @@ abstract class EncryptedAttribute implements CastsAttributes
             return $this->decode(self::$pending[$model][$key]);
         }
         return $this->decode($this->bound
-            ? $this->bound->open(static::encrypter(), (string) $value, $this->bound->binding($model, $key, $attributes))
-            : static::encrypter()->decryptString((string) $value));
+            ? $this->bound->open(static::codec(), (string) $value, $this->bound->binding($model, $key, $attributes))
+            : static::codec()->open((string) $value));
     }
 
     /**
@@ -74,13 +73,13 @@ abstract class EncryptedAttribute implements CastsAttributes
             return null;
         }
         if (!$this->bound) {
-            return static::encrypter()->encryptString($this->encode($value));
+            return static::codec()->seal($this->encode($value));
         }
         if ($model->getKey() === null && method_exists($model, 'usesUniqueIds') && $model->usesUniqueIds()) {
             $model->setUniqueIds();
         }
         $plaintext = $this->encode($value);
-        $sealed = $this->bound->seal(static::encrypter(), $plaintext, $this->bound->binding($model, $key, $attributes, false));
+        $sealed = static::codec()->seal($plaintext, $this->bound->binding($model, $key, $attributes, false));
         self::$pending[$model] = [$key => $plaintext] + self::$pending[$model];
         return $sealed;
     }
@@ -116,9 +115,9 @@ abstract class EncryptedAttribute implements CastsAttributes
                 return;
             }
             $original = $model->getRawOriginal();
-            $plaintext = $this->bound->open(static::encrypter(), (string) $original[$column], $this->bound->binding($model, $column, $original));
+            $plaintext = $this->bound->open(static::codec(), (string) $original[$column], $this->bound->binding($model, $column, $original));
         }
-        $sealed = $this->bound->seal(static::encrypter(), $plaintext, $this->bound->binding($model, $column, $attributes));
+        $sealed = static::codec()->seal($plaintext, $this->bound->binding($model, $column, $attributes));
         $model->setRawAttributes([$column => $sealed] + $attributes);
         if (isset(self::$pending[$model])) {
             $pending = self::$pending[$model];
@@ -143,5 +142,6 @@ abstract class EncryptedAttribute implements CastsAttributes
         return $plaintext;
     }
 
-    abstract protected static function encrypter(): Encrypter|UserEncrypter;
+    /** What seals and opens the values: under APP_KEY, or under the request's user key. */
+    abstract protected static function codec(): Codec;
 }

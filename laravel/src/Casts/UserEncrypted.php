@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Casts;
 
+use SodiumCrypt\Laravel\Support\Codec;
 use SodiumCrypt\Laravel\UserEncrypter;
 
 /**
@@ -13,8 +14,8 @@ use SodiumCrypt\Laravel\UserEncrypter;
  */
 class UserEncrypted extends EncryptedAttribute
 {
-    protected static function encrypter(): UserEncrypter
+    protected static function codec(): Codec
     {
-        return app(UserEncrypter::class);
+        return app(UserEncrypter::class)->codec();
     }
 }

@@ -6,6 +6,7 @@ namespace SodiumCrypt\Laravel\Casts;
 
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\BlindIndexes;
+use SodiumCrypt\Laravel\UserEncrypter;
 
 /**
  * UserEncryptedWithIndex:{index_column}[,user|global]: the value encrypted
@@ -28,7 +29,7 @@ final class UserEncryptedWithIndex extends UserEncrypted
             return [$key => null, $this->indexColumn => null];
         }
         $value = (string) $value;
-        return [$key => self::encrypter()->encryptString($value), $this->indexColumn => $this->index($value, $key)];
+        return [$key => self::codec()->seal($value), $this->indexColumn => $this->index($value, $key)];
     }
 
     /** The index set() stores. */
@@ -36,7 +37,7 @@ final class UserEncryptedWithIndex extends UserEncrypted
     {
         return $this->scope === 'global'
             ? app(BlindIndexes::class)->compute($value, $column)
-            : self::encrypter()->blindIndex($value, $column);
+            : app(UserEncrypter::class)->blindIndex($value, $column);
     }
 
     /**
@@ -49,6 +50,6 @@ final class UserEncryptedWithIndex extends UserEncrypted
     {
         return $this->scope === 'global'
             ? app(BlindIndexes::class)->candidates($value, $column)
-            : [self::encrypter()->blindIndex($value, $column)];
+            : [app(UserEncrypter::class)->blindIndex($value, $column)];
     }
 }

@@ -30,7 +30,7 @@ final class ColumnRotator
     public function needsReEncrypt(string $payload, ?BoundColumn $bound = null, string $binding = ''): bool
     {
         if ($bound !== null) {
-            return !$this->encrypter->isCurrent($payload, true) || !$bound->opensAsWritten($this->encrypter, $payload, $binding);
+            return !$this->encrypter->isCurrent($payload, true) || !$bound->opensAsWritten($this->encrypter->codec(), $payload, $binding);
         }
         if (!$this->toLaravel) {
             return !$this->encrypter->isCurrent($payload);
@@ -50,7 +50,7 @@ final class ColumnRotator
         $plaintext = $this->open($payload, $bound, $binding);
         try {
             return match (true) {
-                $bound !== null => $bound->seal($this->encrypter, $plaintext, $binding),
+                $bound !== null => $this->encrypter->codec()->seal($plaintext, $binding),
                 $this->toLaravel => $this->encrypter->sealLaravel($plaintext),
                 default => $this->encrypter->encryptString($plaintext),
             };
@@ -68,6 +68,6 @@ final class ColumnRotator
 
     private function open(string $payload, ?BoundColumn $bound, string $binding): string
     {
-        return $bound !== null ? $bound->open($this->encrypter, $payload, $binding) : $this->encrypter->decryptString($payload);
+        return $bound !== null ? $bound->open($this->encrypter->codec(), $payload, $binding) : $this->encrypter->decryptString($payload);
     }
 }

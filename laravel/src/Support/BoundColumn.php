@@ -10,9 +10,7 @@ use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Connection;
 use Illuminate\Database\DatabaseManager;
 use Illuminate\Database\Eloquent\Model;
-use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
-use SodiumCrypt\Laravel\UserEncrypter;
 
 /**
  * The parameters `bound[,attribute…][,migrate]` of an encrypted cast: the
@@ -168,11 +166,6 @@ final class BoundColumn
         return $value === null ? "\0" : "\1".pack('V', strlen($value)).$value;
     }
 
-    public function seal(Encrypter|UserEncrypter $encrypter, #[\SensitiveParameter] string $plaintext, string $binding): string
-    {
-        return $encrypter->encryptStringBound($plaintext, $binding);
-    }
-
     /**
      * Under $binding; else, for a value bound before databases were (v1),
      * under the same binding without the database; else, with "migrate", an
@@ -180,21 +173,21 @@ final class BoundColumn
      *
      * @throws DecryptException
      */
-    public function open(Encrypter|UserEncrypter $encrypter, string $payload, string $binding): string
+    public function open(Codec $codec, string $payload, string $binding): string
     {
         try {
-            return $encrypter->decryptStringBound($payload, $binding);
+            return $codec->open($payload, $binding);
         } catch (DecryptException $e) {
             $legacy = self::withoutDatabase($binding);
             if ($legacy !== null) {
                 try {
-                    return $encrypter->decryptStringBound($payload, $legacy);
+                    return $codec->open($payload, $legacy);
                 } catch (DecryptException) {
                 }
             }
             if ($this->readsUnbound) {
                 // A bound payload fails on its flag before any decryption: cheap.
-                return $encrypter->decryptString($payload);
+                return $codec->open($payload);
             }
             if ($legacy !== null) {
                 throw new DecryptException('The payload is invalid: a bound value opens only in the database it was written in. If this database was restored or renamed, set SODIUM_CRYPT_BINDING_DATABASE to the name it was written under.', 0, $e);
@@ -204,10 +197,10 @@ final class BoundColumn
     }
 
     /** Whether a payload opens under exactly this binding (not a v1 one, not unbound): crypto:reencrypt rewrites the others. */
-    public function opensAsWritten(Encrypter|UserEncrypter $encrypter, string $payload, string $binding): bool
+    public function opensAsWritten(Codec $codec, string $payload, string $binding): bool
     {
         try {
-            $plaintext = $encrypter->decryptStringBound($payload, $binding);
+            $plaintext = $codec->open($payload, $binding);
             sodium_memzero($plaintext);
             return true;
         } catch (DecryptException) {
