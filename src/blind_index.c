@@ -175,6 +175,15 @@ static zend_result append_loose_part(smart_str *s, zval *part)
 	return SUCCESS;
 }
 
+/* Normalising without a call-out: *s and *len narrowed to the value trimmed,
+ * and true when that is ASCII of at most cap bytes, lower-cased into buf;
+ * false when it needs mb_strtolower() or does not fit. */
+static bool trimmed_ascii_lower(char *buf, size_t cap, const char **s, size_t *len)
+{
+	sc_trim(s, len);
+	return *len <= cap && sc_ascii_lower(buf, *s, *len);
+}
+
 /* The value as hashed: mb_strtolower(trim(value)) when normalising, else
  * the value itself (another reference, which wipe_release() leaves intact).
  * NULL with an exception. */
@@ -185,13 +194,13 @@ static zend_string *normalised(const zend_string *value, bool normalise)
 	if (!normalise) {
 		return zend_string_copy((zend_string *) value);
 	}
-	sc_trim(&s, &len);
 	zend_string *out = zend_string_alloc(len, 0);
-	if (sc_ascii_lower(ZSTR_VAL(out), s, len)) {
+	if (trimmed_ascii_lower(ZSTR_VAL(out), ZSTR_LEN(out), &s, &len)) {
+		ZSTR_LEN(out) = len;
 		ZSTR_VAL(out)[len] = '\0';
 		return out;
 	}
-	sodium_memzero(ZSTR_VAL(out), len);
+	sodium_memzero(ZSTR_VAL(out), ZSTR_LEN(out));
 	zend_string_efree(out);
 	return mb_lower(s, len);
 }
@@ -243,8 +252,7 @@ static zend_string *compute(sc_blind_index_obj *bi, const sc_blind_state *st, co
 			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) s, len);
 			return out;
 		}
-		sc_trim(&s, &len);
-		if (len <= sizeof lowered && sc_ascii_lower(lowered, s, len)) {
+		if (trimmed_ascii_lower(lowered, sizeof lowered, &s, &len)) {
 			sc_blind_hash((uint8_t *) ZSTR_VAL(out), bi->out_len, st, (const uint8_t *) lowered, len);
 			sodium_memzero(lowered, len);
 			return out;
@@ -430,10 +438,7 @@ static zend_string *compute_each(void *ctx, const zend_string *value)
 	const char *s = ZSTR_VAL(value);
 	size_t len = ZSTR_LEN(value);
 	uint8_t *slot = c->in[c->pending];
-	if (c->normalise) {
-		sc_trim(&s, &len);
-	}
-	if (len <= sizeof c->in[0] && (!c->normalise || sc_ascii_lower((char *) slot, s, len))) {
+	if (c->normalise ? trimmed_ascii_lower((char *) slot, sizeof c->in[0], &s, &len) : len <= sizeof c->in[0]) {
 		if (!c->normalise) {
 			memcpy(slot, s, len);
 		}
