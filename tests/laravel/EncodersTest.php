@@ -9,7 +9,7 @@ use Illuminate\Support\Facades\Crypt;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Keyring;
-use SodiumCrypt\Laravel\Encoding\ValueEncodingFailed;
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\PayloadFormat;
 

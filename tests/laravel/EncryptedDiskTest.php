@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Tests;
 
 use Illuminate\Support\Facades\Storage;
-use SodiumCrypt\Laravel\Filesystem\FileDecryptionFailed;
+use SodiumCrypt\Laravel\Exceptions\FileDecryptionFailed;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Filesystem\ChunkedFiles;

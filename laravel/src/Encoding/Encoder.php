@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Encoding;
 
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
+
 /** How encrypt($value, serialize: true) turns a value into bytes, and back. */
 interface Encoder
 {

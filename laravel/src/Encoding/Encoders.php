@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Encoding;
 
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
 
 /**
  * The encoders of encrypt($value, serialize: true) and decrypt(): one writes,

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Encoding;
 
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
+
 /**
  * igbinary (the PECL extension): PHP's values, smaller. igbinary_unserialize()
  * has no allowed_classes and builds any object a value names (running its

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Encoding;
 
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
+
 /** JSON: objects come back as arrays (or stdClass with $assoc false); no class is ever made. */
 final class JsonEncoder implements Encoder
 {

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Encoding;
 
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
+
 /**
  * MessagePack (the PECL msgpack extension) in its portable form
  * (msgpack.php_only off): maps, arrays and scalars, so no class is ever

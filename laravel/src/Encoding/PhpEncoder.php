@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Encoding;
 
+use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
+
 /**
  * PHP's serialize(): Laravel's own encoding, byte for byte. unserialize()
  * makes objects only of the classes allowed: an object of any other class

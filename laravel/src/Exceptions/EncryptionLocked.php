@@ -16,7 +16,7 @@ use Symfony\Component\HttpKernel\Exception\HttpException;
  * starts over with a new key and loses what the old one encrypted
  * (resetUserEncryption(…, acknowledgeDataLoss: true)).
  */
-final class EncryptionLocked extends HttpException
+final class EncryptionLocked extends HttpException implements SodiumCryptException
 {
     public function __construct(public readonly bool $recoveryCodeSet)
     {

@@ -9,6 +9,6 @@ namespace SodiumCrypt\Laravel\Exceptions;
  * data key it wraps: their data would not open at the next sign-in. Nothing
  * was written. Says what the route needs.
  */
-final class PasswordChangeWouldLockData extends \RuntimeException
+final class PasswordChangeWouldLockData extends \RuntimeException implements SodiumCryptException
 {
 }

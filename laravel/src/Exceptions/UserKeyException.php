@@ -10,7 +10,7 @@ use Symfony\Component\HttpKernel\Exception\HttpException;
  * The request's encryption token is missing, malformed, or not this user's.
  * An HTTP error (401/403): the request stops before any handler can write.
  */
-final class UserKeyException extends HttpException
+final class UserKeyException extends HttpException implements SodiumCryptException
 {
     public static function missing(string $header, string $cookie): self
     {

@@ -12,6 +12,7 @@ use League\MimeTypeDetection\ExtensionMimeTypeDetector;
 use League\MimeTypeDetection\MimeTypeDetector;
 use SodiumCrypt\CryptoException;
 use SodiumCrypt\DecryptionFailed;
+use SodiumCrypt\Laravel\Exceptions\FileDecryptionFailed;
 
 /**
  * The 'sodium-encrypted' disk: any Flysystem adapter (the inner disk's), with

@@ -2,7 +2,7 @@
 
 declare(strict_types=1);
 
-namespace SodiumCrypt\Laravel\Filesystem;
+namespace SodiumCrypt\Laravel\Exceptions;
 
 use Illuminate\Contracts\Encryption\DecryptException;
 
@@ -12,6 +12,6 @@ use Illuminate\Contracts\Encryption\DecryptException;
  * get() unless 'throw' is set, and a tampered file must never read as
  * "no file".
  */
-final class FileDecryptionFailed extends DecryptException
+final class FileDecryptionFailed extends DecryptException implements SodiumCryptException
 {
 }
