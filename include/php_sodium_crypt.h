@@ -1,8 +1,9 @@
 /*
  * sodium_crypt: authenticated encryption for PHP on libsodium.
  *
- * This header is also the C API for other extensions (installed under
- * ext/sodium_crypt/). A consumer asks the loaded sodium_crypt for a table of
+ * This header is the C API for other extensions, and nothing else (installed
+ * under ext/sodium_crypt/; the module entry is in src/sodium_crypt_module.h).
+ * A consumer asks the loaded sodium_crypt for a table of
  * function pointers by version:
  *
  *     php_sodium_crypt_api_status status;
@@ -22,14 +23,21 @@
 
 #include "php.h"
 
-extern zend_module_entry sodium_crypt_module_entry;
-#define phpext_sodium_crypt_ptr &sodium_crypt_module_entry
-
 #define PHP_SODIUM_CRYPT_VERSION "0.9.0"
 
 /* ---- the versioned C API ---- */
 
 #define PHP_SODIUM_CRYPT_API_GETTER "php_sodium_crypt_get_api"
+
+/* Marks that getter, the one symbol the module exports: PHP builds
+ * extensions with hidden visibility. */
+#if defined(PHP_WIN32)
+# define PHP_SODIUM_CRYPT_API __declspec(dllexport)
+#elif defined(__GNUC__) && __GNUC__ >= 4
+# define PHP_SODIUM_CRYPT_API __attribute__((visibility("default")))
+#else
+# define PHP_SODIUM_CRYPT_API
+#endif
 #define PHP_SODIUM_CRYPT_API_LATEST 1
 
 typedef enum {

@@ -2,7 +2,7 @@
 #include "sc_php.h"
 #include "aead_arginfo.h"
 
-zend_class_entry *sc_ce_Aead;
+static zend_class_entry *sc_ce_Aead;
 static zend_object_handlers aead_handlers;
 
 typedef struct {
@@ -14,15 +14,12 @@ typedef struct {
 
 static inline sc_aead_obj *aead_from_obj(zend_object *obj)
 {
-	return (sc_aead_obj *) ((char *) obj - XtOffsetOf(sc_aead_obj, std));
+	return SC_OBJ_OF(sc_aead_obj, obj);
 }
 
 static zend_object *aead_create(zend_class_entry *ce)
 {
-	sc_aead_obj *aead = zend_object_alloc(sizeof(sc_aead_obj), ce);
-	zend_object_std_init(&aead->std, ce);
-	aead->std.handlers = &aead_handlers;
-	return &aead->std;
+	return sc_object_create(ce, sizeof(sc_aead_obj), &aead_handlers);
 }
 
 static void aead_free(zend_object *obj)
@@ -38,7 +35,7 @@ static sc_aead_obj *this_aead(zval *this_ptr)
 {
 	sc_aead_obj *aead = aead_from_obj(Z_OBJ_P(this_ptr));
 	if (!aead->cipher) {
-		zend_throw_error(NULL, "This SodiumCrypt\\Aead has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return aead;
@@ -172,8 +169,5 @@ void sc_register_aead(void)
 	sc_ce_Aead = register_class_SodiumCrypt_Aead();
 	sc_ce_Aead->create_object = aead_create;
 
-	memcpy(&aead_handlers, &std_object_handlers, sizeof aead_handlers);
-	aead_handlers.offset = XtOffsetOf(sc_aead_obj, std);
-	aead_handlers.free_obj = aead_free;
-	aead_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&aead_handlers, XtOffsetOf(sc_aead_obj, std), aead_free);
 }

@@ -33,10 +33,10 @@ void sc_api_init(void)
 	};
 }
 
-ZEND_API const void *php_sodium_crypt_get_api(uint32_t version, php_sodium_crypt_api_status *status);
+PHP_SODIUM_CRYPT_API const void *php_sodium_crypt_get_api(uint32_t version, php_sodium_crypt_api_status *status);
 
 /* Every version ever served stays here; a new one is a new table beside it. */
-ZEND_API const void *php_sodium_crypt_get_api(uint32_t version, php_sodium_crypt_api_status *status)
+PHP_SODIUM_CRYPT_API const void *php_sodium_crypt_get_api(uint32_t version, php_sodium_crypt_api_status *status)
 {
 	if (version == 1 && api_v1.version == 1) {
 		*status = PHP_SODIUM_CRYPT_API_OK;

@@ -22,7 +22,7 @@ typedef struct {
 
 static inline sc_blind_index_obj *blind_from_obj(zend_object *obj)
 {
-	return (sc_blind_index_obj *) ((char *) obj - XtOffsetOf(sc_blind_index_obj, std));
+	return SC_OBJ_OF(sc_blind_index_obj, obj);
 }
 
 static void state_dtor(zval *zv)
@@ -32,11 +32,10 @@ static void state_dtor(zval *zv)
 
 static zend_object *blind_index_create(zend_class_entry *ce)
 {
-	sc_blind_index_obj *bi = zend_object_alloc(sizeof(sc_blind_index_obj), ce);
-	zend_object_std_init(&bi->std, ce);
-	bi->std.handlers = &blind_index_handlers;
+	zend_object *obj = sc_object_create(ce, sizeof(sc_blind_index_obj), &blind_index_handlers);
+	sc_blind_index_obj *bi = SC_OBJ_OF(sc_blind_index_obj, obj);
 	zend_hash_init(&bi->states, 8, NULL, state_dtor, 0);
-	return &bi->std;
+	return obj;
 }
 
 static void blind_index_free(zend_object *obj)
@@ -283,7 +282,7 @@ static sc_blind_index_obj *this_blind_index(zval *this_ptr)
 {
 	sc_blind_index_obj *bi = blind_from_obj(Z_OBJ_P(this_ptr));
 	if (!bi->key) {
-		zend_throw_error(NULL, "This SodiumCrypt\\BlindIndex has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return bi;
@@ -492,8 +491,5 @@ void sc_register_blind_index(void)
 	sc_ce_BlindIndex = register_class_SodiumCrypt_BlindIndex();
 	sc_ce_BlindIndex->create_object = blind_index_create;
 
-	memcpy(&blind_index_handlers, &std_object_handlers, sizeof blind_index_handlers);
-	blind_index_handlers.offset = XtOffsetOf(sc_blind_index_obj, std);
-	blind_index_handlers.free_obj = blind_index_free;
-	blind_index_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&blind_index_handlers, XtOffsetOf(sc_blind_index_obj, std), blind_index_free);
 }

@@ -4,7 +4,7 @@
 
 #include <sodium.h>
 
-zend_class_entry *sc_ce_Hasher;
+static zend_class_entry *sc_ce_Hasher;
 static zend_object_handlers hasher_handlers;
 
 typedef enum { KEY_NONE, KEY_OPTIONAL, KEY_REQUIRED } key_rule;
@@ -39,15 +39,12 @@ typedef struct {
 
 static inline sc_hasher_obj *hasher_from_obj(zend_object *obj)
 {
-	return (sc_hasher_obj *) ((char *) obj - XtOffsetOf(sc_hasher_obj, std));
+	return SC_OBJ_OF(sc_hasher_obj, obj);
 }
 
 static zend_object *hasher_create(zend_class_entry *ce)
 {
-	sc_hasher_obj *hasher = zend_object_alloc(sizeof(sc_hasher_obj), ce);
-	zend_object_std_init(&hasher->std, ce);
-	hasher->std.handlers = &hasher_handlers;
-	return &hasher->std;
+	return sc_object_create(ce, sizeof(sc_hasher_obj), &hasher_handlers);
 }
 
 static void hasher_free(zend_object *obj)
@@ -63,7 +60,7 @@ static sc_hasher_obj *this_hasher(zval *this_ptr)
 {
 	sc_hasher_obj *hasher = hasher_from_obj(Z_OBJ_P(this_ptr));
 	if (!hasher->alg) {
-		zend_throw_error(NULL, "This SodiumCrypt\\Hasher has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return hasher;
@@ -264,8 +261,5 @@ void sc_register_hasher(void)
 	sc_ce_Hasher = register_class_SodiumCrypt_Hasher();
 	sc_ce_Hasher->create_object = hasher_create;
 
-	memcpy(&hasher_handlers, &std_object_handlers, sizeof hasher_handlers);
-	hasher_handlers.offset = XtOffsetOf(sc_hasher_obj, std);
-	hasher_handlers.free_obj = hasher_free;
-	hasher_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&hasher_handlers, XtOffsetOf(sc_hasher_obj, std), hasher_free);
 }

@@ -11,13 +11,11 @@ static zend_object_handlers key_handlers;
 
 #define KEY_MIN SC_MIN_KEYBYTES
 #define KEY_MAX SC_MAX_KEYBYTES
+#define Z_SC_KEY_P(zv) sc_key_from_obj(Z_OBJ_P(zv))
 
 static zend_object *key_create(zend_class_entry *ce)
 {
-	sc_key_obj *key = zend_object_alloc(sizeof(sc_key_obj), ce);
-	zend_object_std_init(&key->std, ce);
-	key->std.handlers = &key_handlers;
-	return &key->std;
+	return sc_object_create(ce, sizeof(sc_key_obj), &key_handlers);
 }
 
 static void key_free(zend_object *obj)
@@ -284,10 +282,7 @@ void sc_register_key(void)
 	sc_ce_Key = register_class_SodiumCrypt_Key();
 	sc_ce_Key->create_object = key_create;
 
-	memcpy(&key_handlers, &std_object_handlers, sizeof key_handlers);
-	key_handlers.offset = XtOffsetOf(sc_key_obj, std);
-	key_handlers.free_obj = key_free;
-	key_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&key_handlers, XtOffsetOf(sc_key_obj, std), key_free);
 	key_handlers.get_debug_info = key_get_debug_info;
 	key_handlers.compare = key_compare;
 }

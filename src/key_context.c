@@ -5,7 +5,7 @@
 #include "sc_php.h"
 #include "key_context_arginfo.h"
 
-zend_class_entry *sc_ce_KeyContext;
+static zend_class_entry *sc_ce_KeyContext;
 
 void sc_key_context_clear(void)
 {

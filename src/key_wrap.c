@@ -6,7 +6,7 @@
 
 #include <sodium.h>
 
-zend_class_entry *sc_ce_KeyWrap;
+static zend_class_entry *sc_ce_KeyWrap;
 static zend_object_handlers key_wrap_handlers;
 
 typedef struct {
@@ -17,18 +17,17 @@ typedef struct {
 
 static inline sc_key_wrap_obj *key_wrap_from_obj(zend_object *obj)
 {
-	return (sc_key_wrap_obj *) ((char *) obj - XtOffsetOf(sc_key_wrap_obj, std));
+	return SC_OBJ_OF(sc_key_wrap_obj, obj);
 }
 
 static zend_object *key_wrap_create(zend_class_entry *ce)
 {
-	sc_key_wrap_obj *wrap = zend_object_alloc(sizeof(sc_key_wrap_obj), ce);
-	zend_object_std_init(&wrap->std, ce);
-	wrap->std.handlers = &key_wrap_handlers;
+	zend_object *obj = sc_object_create(ce, sizeof(sc_key_wrap_obj), &key_wrap_handlers);
+	sc_key_wrap_obj *wrap = SC_OBJ_OF(sc_key_wrap_obj, obj);
 	/* Not constructed yet: the INI limits. */
 	wrap->opslimit = SC_G(argon2_opslimit);
 	wrap->memlimit = SC_G(argon2_memlimit);
-	return &wrap->std;
+	return obj;
 }
 
 #define WANT_ANY 0
@@ -272,7 +271,5 @@ void sc_register_key_wrap(void)
 	sc_ce_KeyWrap = register_class_SodiumCrypt_KeyWrap();
 	sc_ce_KeyWrap->create_object = key_wrap_create;
 
-	memcpy(&key_wrap_handlers, &std_object_handlers, sizeof key_wrap_handlers);
-	key_wrap_handlers.offset = XtOffsetOf(sc_key_wrap_obj, std);
-	key_wrap_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&key_wrap_handlers, XtOffsetOf(sc_key_wrap_obj, std), NULL);
 }

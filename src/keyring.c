@@ -23,15 +23,12 @@ typedef struct {
 
 static inline sc_keyring_obj *keyring_from_obj(zend_object *obj)
 {
-	return (sc_keyring_obj *) ((char *) obj - XtOffsetOf(sc_keyring_obj, std));
+	return SC_OBJ_OF(sc_keyring_obj, obj);
 }
 
 static zend_object *keyring_create(zend_class_entry *ce)
 {
-	sc_keyring_obj *ring = zend_object_alloc(sizeof(sc_keyring_obj), ce);
-	zend_object_std_init(&ring->std, ce);
-	ring->std.handlers = &keyring_handlers;
-	return &ring->std;
+	return sc_object_create(ce, sizeof(sc_keyring_obj), &keyring_handlers);
 }
 
 static void keyring_free(zend_object *obj)
@@ -51,7 +48,7 @@ static sc_keyring_obj *this_keyring(zval *this_ptr)
 {
 	sc_keyring_obj *ring = keyring_from_obj(Z_OBJ_P(this_ptr));
 	if (!ring->cipher) {
-		zend_throw_error(NULL, "This SodiumCrypt\\Keyring has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return ring;
@@ -421,8 +418,5 @@ void sc_register_keyring(void)
 	sc_ce_Keyring = register_class_SodiumCrypt_Keyring();
 	sc_ce_Keyring->create_object = keyring_create;
 
-	memcpy(&keyring_handlers, &std_object_handlers, sizeof keyring_handlers);
-	keyring_handlers.offset = XtOffsetOf(sc_keyring_obj, std);
-	keyring_handlers.free_obj = keyring_free;
-	keyring_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&keyring_handlers, XtOffsetOf(sc_keyring_obj, std), keyring_free);
 }

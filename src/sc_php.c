@@ -1,7 +1,32 @@
-/* What the class files share: exceptions and argument errors whose traces
- * carry no argument values, and the array mapping of the *Many() methods.
- * Below the class files: nothing here knows a class but the exceptions. */
+/* What the class files share: the object lifecycle, exceptions and argument
+ * errors whose traces carry no argument values, and the array mapping of the
+ * *Many() methods. Below the class files: nothing here knows a class but the
+ * exceptions. */
 #include "sc_php.h"
+
+zend_object *sc_object_create(zend_class_entry *ce, size_t size, const zend_object_handlers *handlers)
+{
+	/* zend_object_alloc() zeroes the struct up to std; std_init does std. */
+	zend_object *obj = (zend_object *) ((char *) zend_object_alloc(size, ce) + handlers->offset);
+	zend_object_std_init(obj, ce);
+	obj->handlers = handlers;
+	return obj;
+}
+
+void sc_object_handlers_init(zend_object_handlers *handlers, size_t offset, zend_object_free_obj_t free_obj)
+{
+	memcpy(handlers, &std_object_handlers, sizeof *handlers);
+	handlers->offset = (int) offset;
+	if (free_obj) {
+		handlers->free_obj = free_obj;
+	}
+	handlers->clone_obj = NULL;
+}
+
+ZEND_COLD void sc_throw_unconstructed(const zend_object *obj)
+{
+	zend_throw_error(NULL, "This %s has not been constructed", ZSTR_VAL(obj->ce->name));
+}
 
 static const char decryption_failed_message[] = "The payload could not be decrypted";
 

@@ -8,7 +8,7 @@
 
 #include <sodium.h>
 
-zend_class_entry *sc_ce_SigningKey;
+static zend_class_entry *sc_ce_SigningKey;
 static zend_object_handlers signing_handlers;
 
 typedef struct {
@@ -20,15 +20,12 @@ typedef struct {
 
 static inline sc_signing_obj *signing_from_obj(zend_object *obj)
 {
-	return (sc_signing_obj *) ((char *) obj - XtOffsetOf(sc_signing_obj, std));
+	return SC_OBJ_OF(sc_signing_obj, obj);
 }
 
 static zend_object *signing_create(zend_class_entry *ce)
 {
-	sc_signing_obj *signing = zend_object_alloc(sizeof(sc_signing_obj), ce);
-	zend_object_std_init(&signing->std, ce);
-	signing->std.handlers = &signing_handlers;
-	return &signing->std;
+	return sc_object_create(ce, sizeof(sc_signing_obj), &signing_handlers);
 }
 
 static void signing_free(zend_object *obj)
@@ -47,7 +44,7 @@ static sc_signing_obj *this_signing(zval *this_ptr)
 {
 	sc_signing_obj *signing = signing_from_obj(Z_OBJ_P(this_ptr));
 	if (!signing->key) {
-		zend_throw_error(NULL, "This SodiumCrypt\\SigningKey has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return signing;
@@ -155,8 +152,5 @@ void sc_register_signing_key(void)
 	sc_ce_SigningKey = register_class_SodiumCrypt_SigningKey();
 	sc_ce_SigningKey->create_object = signing_create;
 
-	memcpy(&signing_handlers, &std_object_handlers, sizeof signing_handlers);
-	signing_handlers.offset = XtOffsetOf(sc_signing_obj, std);
-	signing_handlers.free_obj = signing_free;
-	signing_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&signing_handlers, XtOffsetOf(sc_signing_obj, std), signing_free);
 }

@@ -1,5 +1,6 @@
 /* The sodium_crypt module: registration, lifecycle, phpinfo(). */
 #include "sc_php.h"
+#include "sodium_crypt_module.h"
 #include "php_sodium_crypt.h"
 #include "ext/standard/info.h"
 #include "zend_exceptions.h"

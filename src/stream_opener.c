@@ -3,7 +3,7 @@
 #include "core/sc_stream.h"
 #include "stream_opener_arginfo.h"
 
-zend_class_entry *sc_ce_StreamOpener;
+static zend_class_entry *sc_ce_StreamOpener;
 static zend_object_handlers opener_handlers;
 
 typedef struct {
@@ -14,15 +14,12 @@ typedef struct {
 
 static inline sc_opener_obj *opener_from_obj(zend_object *obj)
 {
-	return (sc_opener_obj *) ((char *) obj - XtOffsetOf(sc_opener_obj, std));
+	return SC_OBJ_OF(sc_opener_obj, obj);
 }
 
 static zend_object *opener_create(zend_class_entry *ce)
 {
-	sc_opener_obj *opener = zend_object_alloc(sizeof(sc_opener_obj), ce);
-	zend_object_std_init(&opener->std, ce);
-	opener->std.handlers = &opener_handlers;
-	return &opener->std;
+	return sc_object_create(ce, sizeof(sc_opener_obj), &opener_handlers);
 }
 
 static void opener_free(zend_object *obj)
@@ -38,7 +35,7 @@ static sc_opener_obj *this_opener(zval *this_ptr)
 {
 	sc_opener_obj *opener = opener_from_obj(Z_OBJ_P(this_ptr));
 	if (!opener->key) {
-		zend_throw_error(NULL, "This SodiumCrypt\\StreamOpener has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return opener;
@@ -187,8 +184,5 @@ void sc_register_stream_opener(void)
 	sc_ce_StreamOpener = register_class_SodiumCrypt_StreamOpener();
 	sc_ce_StreamOpener->create_object = opener_create;
 
-	memcpy(&opener_handlers, &std_object_handlers, sizeof opener_handlers);
-	opener_handlers.offset = XtOffsetOf(sc_opener_obj, std);
-	opener_handlers.free_obj = opener_free;
-	opener_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&opener_handlers, XtOffsetOf(sc_opener_obj, std), opener_free);
 }

@@ -3,7 +3,7 @@
 #include "core/sc_stream.h"
 #include "stream_sealer_arginfo.h"
 
-zend_class_entry *sc_ce_StreamSealer;
+static zend_class_entry *sc_ce_StreamSealer;
 static zend_object_handlers sealer_handlers;
 
 typedef struct {
@@ -14,15 +14,12 @@ typedef struct {
 
 static inline sc_sealer_obj *sealer_from_obj(zend_object *obj)
 {
-	return (sc_sealer_obj *) ((char *) obj - XtOffsetOf(sc_sealer_obj, std));
+	return SC_OBJ_OF(sc_sealer_obj, obj);
 }
 
 static zend_object *sealer_create(zend_class_entry *ce)
 {
-	sc_sealer_obj *sealer = zend_object_alloc(sizeof(sc_sealer_obj), ce);
-	zend_object_std_init(&sealer->std, ce);
-	sealer->std.handlers = &sealer_handlers;
-	return &sealer->std;
+	return sc_object_create(ce, sizeof(sc_sealer_obj), &sealer_handlers);
 }
 
 static void sealer_free(zend_object *obj)
@@ -38,7 +35,7 @@ static sc_sealer_obj *this_sealer(zval *this_ptr)
 {
 	sc_sealer_obj *sealer = sealer_from_obj(Z_OBJ_P(this_ptr));
 	if (!sealer->key) {
-		zend_throw_error(NULL, "This SodiumCrypt\\StreamSealer has not been constructed");
+		sc_throw_unconstructed(Z_OBJ_P(this_ptr));
 		return NULL;
 	}
 	return sealer;
@@ -173,8 +170,5 @@ void sc_register_stream_sealer(void)
 	sc_ce_StreamSealer = register_class_SodiumCrypt_StreamSealer();
 	sc_ce_StreamSealer->create_object = sealer_create;
 
-	memcpy(&sealer_handlers, &std_object_handlers, sizeof sealer_handlers);
-	sealer_handlers.offset = XtOffsetOf(sc_sealer_obj, std);
-	sealer_handlers.free_obj = sealer_free;
-	sealer_handlers.clone_obj = NULL;
+	sc_object_handlers_init(&sealer_handlers, XtOffsetOf(sc_sealer_obj, std), sealer_free);
 }
