@@ -4,7 +4,10 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\BlindIndex;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\AppKeys;
 
 /**
  * Blind indexes as hex, the form the index columns store: under the app-wide
@@ -18,6 +21,35 @@ final class BlindIndexes
     /** @param list<BlindIndex> $previous */
     public function __construct(private readonly BlindIndex $index, private readonly array $previous = [])
     {
+    }
+
+    /**
+     * Global blind indexes under their own key (BLIND_INDEX_KEY). Without one,
+     * APP_KEY serves, but only while it has never been rotated: after a
+     * rotation by hand every search would silently find nothing. The keys of
+     * BLIND_INDEX_PREVIOUS_KEYS are searched too until crypto:reindex is done.
+     *
+     * @throws InvalidConfiguration
+     */
+    public static function fromConfig(Repository $config): self
+    {
+        $key = $config->get('sodium-crypt.blind_index_key');
+        if (!$key && $config->get('app.previous_keys')) {
+            throw new InvalidConfiguration('BLIND_INDEX_KEY is not set and APP_KEY has been rotated (APP_PREVIOUS_KEYS is not empty): global blind indexes are made under the index key, which was APP_KEY until now, so under the new APP_KEY no search would match. Set BLIND_INDEX_KEY to the APP_KEY the indexes were made with (`php artisan crypto:keys` does this itself when it rotates).');
+        }
+        $what = $key ? 'BLIND_INDEX_KEY' : 'APP_KEY (used for blind indexes when BLIND_INDEX_KEY is not set)';
+        $key = AppKeys::parse($key ?: $config->get('app.key'), $what);
+        if ($key->length() !== 32) {
+            throw new InvalidConfiguration(sprintf('%s is %d bytes; blind indexes need a 32-byte key: set BLIND_INDEX_KEY (php artisan crypto:keys --show --cipher=aegis-256 prints one).', $what, $key->length()));
+        }
+        $previous = [];
+        foreach (AppKeys::parseList($config->get('sodium-crypt.blind_index_previous_keys'), 'BLIND_INDEX_PREVIOUS_KEYS') as $i => $one) {
+            if ($one->length() !== 32) {
+                throw new InvalidConfiguration(sprintf('BLIND_INDEX_PREVIOUS_KEYS[%d] is %d bytes; blind index keys are 32 bytes.', $i, $one->length()));
+            }
+            $previous[] = new BlindIndex($one);
+        }
+        return new self(new BlindIndex($key), $previous);
     }
 
     public function compute(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): string

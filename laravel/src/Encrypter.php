@@ -4,15 +4,19 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Container\Container;
-use Illuminate\Contracts\Encryption\EncryptException;
 use Illuminate\Contracts\Encryption\Encrypter as EncrypterContract;
+use Illuminate\Contracts\Encryption\EncryptException;
 use Illuminate\Contracts\Encryption\StringEncrypter;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\CryptoException;
 use SodiumCrypt\Key;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\Laravel\Encoding\Encoders;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\AppKeys;
+use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\Codec;
 use SodiumCrypt\Laravel\Support\LaravelPayload;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
@@ -38,6 +42,25 @@ final class Encrypter implements EncrypterContract, StringEncrypter
         ?array $laravelReads = null,
     ) {
         $this->codec = new Codec($keyring, $encoders, $laravelReads);
+    }
+
+    /**
+     * The app's encrypter as configured: app.key, app.previous_keys and
+     * sodium-crypt.* (cipher, format, the ciphers it reads, encoders).
+     *
+     * @throws InvalidConfiguration with what to run
+     */
+    public static function fromConfig(Repository $config): self
+    {
+        $cipher = Ciphers::configured($config);
+        $format = Ciphers::format((string) $config->get('sodium-crypt.format', 'v1'), $cipher);
+        return new self(new Keyring(
+            $cipher,
+            AppKeys::requireLength(AppKeys::parse($config->get('app.key')), $cipher),
+            AppKeys::parseList($config->get('app.previous_keys', [])),
+            $format,
+            Ciphers::reads($config, $cipher),
+        ), Encoders::fromConfig($config, $format), Ciphers::laravelReads($config));
     }
 
     /**

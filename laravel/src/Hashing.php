@@ -4,9 +4,11 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\Hasher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\TextCodec;
 
 /**
@@ -32,6 +34,16 @@ final class Hashing
         if (!isset(self::DRIVERS[$driver])) {
             throw new InvalidConfiguration(sprintf('sodium-crypt.hashing.driver is "%s": it must be blake2b, sha256 or sha512.', $driver));
         }
+    }
+
+    public static function fromConfig(Repository $config): self
+    {
+        $key = $config->get('sodium-crypt.hashing.key');
+        return new self(
+            (string) $config->get('sodium-crypt.hashing.driver', 'blake2b'),
+            $key ? AppKeys::parse($key, 'CRYPTO_BLAKE2B_HASHING_KEY') : null,
+            (int) $config->get('sodium-crypt.hashing.output_bytes', 32),
+        );
     }
 
     public function hash(#[\SensitiveParameter] string $data): string

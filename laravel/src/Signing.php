@@ -4,9 +4,12 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\Hasher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
+use SodiumCrypt\Laravel\Support\AppKeys;
+use SodiumCrypt\Laravel\Support\SigningKeys;
 use SodiumCrypt\Laravel\Support\TextCodec;
 use SodiumCrypt\SigningKey;
 
@@ -42,6 +45,29 @@ final class Signing
         if ($driver !== 'eddsa' && !isset(self::MACS[$driver])) {
             throw new InvalidConfiguration(sprintf('sodium-crypt.signing.driver is "%s": it must be blake2b, hmac256, hmac512 or eddsa.', $driver));
         }
+    }
+
+    /**
+     * A key that is not configured is kept as the reason, thrown at its first
+     * use: an app that signs one way needs only that key. Nothing here keeps
+     * key text (a closure over it would show in dump()).
+     */
+    public static function fromConfig(Repository $config): self
+    {
+        $reason = static function (\Closure $load): object|string {
+            try {
+                return $load();
+            } catch (InvalidConfiguration $e) {
+                return $e->getMessage();
+            }
+        };
+        return new self(
+            (string) $config->get('sodium-crypt.signing.driver', 'blake2b'),
+            $reason(static fn (): Key => AppKeys::parse($config->get('sodium-crypt.signing.hmac_key'), 'CRYPTO_HMAC_KEY')),
+            $reason(static fn (): SigningKey => SigningKeys::load(
+                $config->get('sodium-crypt.signing.eddsa_key'), $config->get('sodium-crypt.signing.eddsa_key_file'))),
+            (int) $config->get('sodium-crypt.signing.output_bytes', 32),
+        );
     }
 
     public function sign(string $data): string

@@ -4,12 +4,14 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel;
 
+use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\BlindIndex;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Keyring;
 use SodiumCrypt\Laravel\Encoding\Encoders;
+use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\Codec;
 use SodiumCrypt\PayloadFormat;
 
@@ -31,6 +33,14 @@ final class UserEncrypter
         private readonly PayloadFormat $format = PayloadFormat::V1,
         private readonly Encoders $encoders = new Encoders(allowedClasses: true),
     ) {
+    }
+
+    /** As sodium-crypt.user.cipher and .format say, with the app's encoders. @throws InvalidConfiguration */
+    public static function fromConfig(Repository $config): self
+    {
+        $cipher = Ciphers::resolve((string) $config->get('sodium-crypt.user.cipher'), 'sodium-crypt.user.cipher');
+        $format = Ciphers::format((string) $config->get('sodium-crypt.user.format'), $cipher);
+        return new self($cipher, $format, Encoders::fromConfig($config, $format));
     }
 
     public function encryptString(#[\SensitiveParameter] string $value): string

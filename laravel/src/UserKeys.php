@@ -19,6 +19,7 @@ use SodiumCrypt\Laravel\Events\UserEncryptionReset;
 use SodiumCrypt\Laravel\Exceptions\InvalidRecoveryCode;
 use SodiumCrypt\Laravel\Exceptions\PasswordChangeWouldLockData;
 use SodiumCrypt\Laravel\Exceptions\UserKeyException;
+use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\TextCodec;
 
 /**
@@ -41,6 +42,21 @@ final class UserKeys
         private readonly array $previousAppKeys = [],
         private readonly string $recoveryColumn = 'encryption_key_recovery',
     ) {
+    }
+
+    /** As configured: the server key (APP_KEY and the previous ones), Argon2id limits, the users table's columns. */
+    public static function fromConfig(Repository $config): self
+    {
+        $ops = $config->get('sodium-crypt.user.argon2_opslimit');
+        $mem = $config->get('sodium-crypt.user.argon2_memlimit');
+        return new self(
+            AppKeys::parse($config->get('app.key')),
+            new KeyWrap($ops === null ? null : (int) $ops, $mem === null ? null : (int) $mem),
+            (string) $config->get('sodium-crypt.user.key_column'),
+            (string) $config->get('sodium-crypt.user.check_column'),
+            AppKeys::parseList($config->get('app.previous_keys', [])),
+            (string) $config->get('sodium-crypt.user.recovery_column', 'encryption_key_recovery'),
+        );
     }
 
     /** Whether the model is a user with HasUserEncryption. */

@@ -21,6 +21,7 @@ use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\Ciphers;
 use SodiumCrypt\Laravel\Support\EnvFile;
 use SodiumCrypt\Laravel\Support\ListSetting;
+use SodiumCrypt\Laravel\Support\Settings;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\Console\Attribute\AsCommand;
 
@@ -44,13 +45,6 @@ final class KeysCommand extends Command
         {--prune : Drop the previous keys that no stored value needs any more (see crypto:status)}
         {--blind-index : Rotate BLIND_INDEX_KEY instead (the old one leads BLIND_INDEX_PREVIOUS_KEYS); then run crypto:reindex}
         {--force : Do not ask in production}';
-
-    /** The Hashing and Sign facades' 32-byte keys (BLAKE2b, HMAC, Ed25519 seed) and where config reads each. */
-    private const FACADE_KEYS = [
-        'CRYPTO_BLAKE2B_HASHING_KEY' => 'sodium-crypt.hashing.key',
-        'CRYPTO_HMAC_KEY' => 'sodium-crypt.signing.hmac_key',
-        'CRYPTO_EDDSA_KEY' => 'sodium-crypt.signing.eddsa_key',
-    ];
 
     protected $description = 'Generate the APP_KEY for the configured cipher, keeping the old one in APP_PREVIOUS_KEYS';
 
@@ -110,7 +104,7 @@ final class KeysCommand extends Command
         // The Hashing and Sign facades' keys, under laravel-crypto's names: made
         // once and never replaced here (a new one would change every digest).
         $made = [];
-        foreach (array_keys(self::FACADE_KEYS) as $envName) {
+        foreach (Settings::FACADE_KEYS as $envName) {
             if (!$env->get($envName) && !env($envName)) {
                 $values[$envName] = self::newKeyText(32);
                 $made[] = $envName;
@@ -120,24 +114,7 @@ final class KeysCommand extends Command
             return self::FAILURE;
         }
 
-        $config->set('app.key', $text);
-        foreach (self::FACADE_KEYS as $envName => $configName) {
-            if (isset($values[$envName])) {
-                $config->set($configName, $values[$envName]);
-            }
-        }
-        if (isset($values['APP_PREVIOUS_KEYS'])) {
-            $config->set('app.previous_keys', explode(',', $values['APP_PREVIOUS_KEYS']));
-        }
-        if (isset($values['BLIND_INDEX_KEY'])) {
-            $config->set('sodium-crypt.blind_index_key', $values['BLIND_INDEX_KEY']);
-        }
-        if ($this->option('cipher')) {
-            $config->set('sodium-crypt.cipher', $name);
-            if (isset($values['SODIUM_CRYPT_PREVIOUS_CIPHERS'])) {
-                $config->set('sodium-crypt.previous_ciphers', $values['SODIUM_CRYPT_PREVIOUS_CIPHERS']);
-            }
-        }
+        Settings::apply($config, $values);
         $this->forgetKeyedServices();
         sodium_memzero($text);
         $values = [];
@@ -161,7 +138,7 @@ final class KeysCommand extends Command
         $config = $this->laravel['config'];
         try {
             $now = Ciphers::configured($config);
-            $previous = Ciphers::list($config->get('sodium-crypt.previous_ciphers'), 'sodium-crypt.previous_ciphers (SODIUM_CRYPT_PREVIOUS_CIPHERS)');
+            $previous = Ciphers::list($config->get('sodium-crypt.previous_ciphers'), Settings::describe('SODIUM_CRYPT_PREVIOUS_CIPHERS'));
         } catch (InvalidConfiguration) {
             return null;
         }
@@ -198,8 +175,7 @@ final class KeysCommand extends Command
         if (!$this->writeEnv($env, $values)) {
             return self::FAILURE;
         }
-        $this->laravel['config']->set('sodium-crypt.blind_index_key', $text);
-        $this->laravel['config']->set('sodium-crypt.blind_index_previous_keys', $previous);
+        Settings::apply($this->laravel['config'], $values);
         $this->forgetKeyedServices();
         sodium_memzero($text);
         $values = [];
@@ -256,7 +232,7 @@ final class KeysCommand extends Command
         if (!$this->writeEnv($env, ['APP_PREVIOUS_KEYS' => implode(',', $keep)])) {
             return self::FAILURE;
         }
-        $this->laravel['config']->set('app.previous_keys', $keep);
+        Settings::apply($this->laravel['config'], ['APP_PREVIOUS_KEYS' => implode(',', $keep)]);
         $this->forgetKeyedServices();
         $this->components->info(sprintf('Dropped %d previous key(s) no stored value needs. Cookies a browser has not sent back since the rotation (remember-me) were signed under them: those visitors sign in again.', count($listed) - count($keep)));
         $this->warnIfCached();

@@ -4,8 +4,10 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Encoding;
 
+use Illuminate\Contracts\Config\Repository;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Exceptions\ValueEncodingFailed;
+use SodiumCrypt\PayloadFormat;
 
 /**
  * The encoders of encrypt($value, serialize: true) and decrypt(): one writes,
@@ -46,6 +48,19 @@ final class Encoders
             }
         }
         $this->encoder($write); // an encoder whose extension is missing fails now, not at the first write
+    }
+
+    /** As sodium-crypt.encoder.* says, for payloads of $format (only V1 carries the encoding tag). */
+    public static function fromConfig(Repository $config, PayloadFormat $format): self
+    {
+        $allowed = $config->get('sodium-crypt.encoder.allowed_classes', false);
+        return new self(
+            (string) $config->get('sodium-crypt.encoder.write', 'php'),
+            (string) $config->get('sodium-crypt.encoder.untagged', 'php'),
+            is_array($allowed) ? array_values($allowed) : (bool) $allowed,
+            $format === PayloadFormat::V1,
+            (bool) $config->get('sodium-crypt.encoder.json_assoc', true),
+        );
     }
 
     public function encode(#[\SensitiveParameter] mixed $value): string

@@ -4,7 +4,11 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Filesystem;
 
+use Illuminate\Contracts\Foundation\Application;
 use Illuminate\Filesystem\FilesystemAdapter;
+use Illuminate\Support\Arr;
+use League\Flysystem\Filesystem as Flysystem;
+use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 
 /**
  * Laravel's disk object for the 'sodium-encrypted' driver: everything of
@@ -12,6 +16,30 @@ use Illuminate\Filesystem\FilesystemAdapter;
  */
 final class EncryptedDisk extends FilesystemAdapter
 {
+    /**
+     * The 'sodium-encrypted' driver: 'disk' names the disk it wraps; files are
+     * under 'key' (default APP_KEY) and open under it or 'previous_keys'
+     * (default APP_PREVIOUS_KEYS); 'user' => true puts them under the
+     * request's user key (KeyContext) instead.
+     *
+     * @throws InvalidConfiguration
+     */
+    public static function fromConfig(Application $app, array $config): self
+    {
+        $inner = $config['disk'] ?? null;
+        if (!is_string($inner) || $inner === '') {
+            throw new InvalidConfiguration("A 'sodium-encrypted' disk needs 'disk' => the name of the disk it wraps (local, s3, …).");
+        }
+        $disk = $app->make('filesystem')->disk($inner);
+        if (!$disk instanceof FilesystemAdapter) {
+            throw new InvalidConfiguration(sprintf("The disk '%s' that a 'sodium-encrypted' disk wraps is not a Flysystem disk.", $inner));
+        }
+        $adapter = new EncryptedAdapter($disk->getAdapter(), DiskKeys::files($app->make('config'), $config), $inner);
+        // The disk keeps its config (Laravel's FilesystemAdapter::$config): not the key text.
+        $config = Arr::except($config, ['key', 'previous_keys']);
+        return new self(new Flysystem($adapter, Arr::only($config, ['directory_visibility', 'visibility'])), $adapter, $config);
+    }
+
     /**
      * Rewrites the file under the current key if a previous key wrote it
      * (true), else leaves it (false). Old files stay readable without it, as

@@ -32,7 +32,7 @@ final class Ciphers
     {
         $own = $config->get('sodium-crypt.cipher');
         return is_string($own) && trim($own) !== ''
-            ? self::resolve($own, 'sodium-crypt.cipher (SODIUM_CRYPT_CIPHER)')
+            ? self::resolve($own, Settings::describe('SODIUM_CRYPT_CIPHER'))
             : self::resolve((string) $config->get('app.cipher', 'AES-256-CBC'));
     }
 
@@ -51,8 +51,8 @@ final class Ciphers
         $listed = $config->get('sodium-crypt.read_ciphers');
         $ciphers = !$config->get('sodium-crypt.strict_ciphers') && $listed === null
             ? Cipher::cases()
-            : [...self::list($config->get('sodium-crypt.previous_ciphers'), 'sodium-crypt.previous_ciphers (SODIUM_CRYPT_PREVIOUS_CIPHERS)'),
-               ...self::list($listed, 'sodium-crypt.read_ciphers (SODIUM_CRYPT_READ_CIPHERS)')];
+            : [...self::list($config->get('sodium-crypt.previous_ciphers'), Settings::describe('SODIUM_CRYPT_PREVIOUS_CIPHERS')),
+               ...self::list($listed, Settings::describe('SODIUM_CRYPT_READ_CIPHERS'))];
         return array_values(array_unique(array_filter($ciphers, static fn (Cipher $c) => $c !== $writes), SORT_REGULAR));
     }
 
