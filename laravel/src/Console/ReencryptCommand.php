@@ -14,6 +14,7 @@ use SodiumCrypt\Laravel\Exceptions\FileDecryptionFailed;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
 use SodiumCrypt\Laravel\Rotation\ColumnRotator;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
+use SodiumCrypt\Laravel\Support\BoundColumn;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use Symfony\Component\Console\Attribute\AsCommand;
 
@@ -50,6 +51,12 @@ final class ReencryptCommand extends Command
             $this->components->error('Name a model (crypto:reencrypt "App\Models\User") or an encrypted disk (--disk=NAME).');
             return self::FAILURE;
         }
+        return $this->rewriteTable((string) $this->argument('model'));
+    }
+
+    /** Every encrypted column of one model's table, chunk by chunk. */
+    private function rewriteTable(string $name): int
+    {
         $encrypter = Encrypter::of($this->laravel);
         if ($encrypter === null) {
             $this->components->error('The app\'s encrypter is not sodium_crypt\'s: set sodium-crypt.replace_encrypter (SODIUM_CRYPT_REPLACE_ENCRYPTER) to true while re-encrypting, and register SodiumCrypt\Laravel\SodiumCryptServiceProvider.');
@@ -60,11 +67,10 @@ final class ReencryptCommand extends Command
             $this->components->error(sprintf('--to must be "sodium" (the configured cipher and format) or "laravel" (Laravel\'s own AES-CBC), "%s" given.', $to));
             return self::FAILURE;
         }
-        $model = $this->model((string) $this->argument('model'));
+        $model = $this->model($name);
         if ($model === null || ($columns = $this->columns($model)) === null) {
             return self::FAILURE;
         }
-
         if ($to === 'laravel' && ($length = $encrypter->keyLength()) !== 32) {
             $this->components->error(sprintf('APP_KEY is %d bytes: Laravel\'s own encrypter, as config/app.php configures it (AES-256-CBC), needs 32, so the way back would end in an error at boot. Rotate to a 32-byte key first (php artisan crypto:keys --cipher=aegis-256; the old key stays readable), then run this again. Nothing was written.', $length));
             return self::FAILURE;
@@ -75,13 +81,32 @@ final class ReencryptCommand extends Command
                 $model::class, implode(', ', array_keys($bound))));
             return self::FAILURE;
         }
+
+        $dry = (bool) $this->option('dry-run');
+        [$total, $stale, $changed, $failed] = $this->rewrite($model, $columns, $bound, new ColumnRotator($encrypter, $to === 'laravel'), $dry);
+        $this->components->info($dry
+            ? sprintf('%d of %d %s rows would be re-encrypted (dry run: every one decrypted, nothing written).', $stale, $total, $model::class)
+            : sprintf('Re-encrypted %d of %d %s rows; the rest were already current.', $changed, $total, $model::class));
+        if ($failed !== []) {
+            $this->components->error(sprintf('%d value(s) decrypt under no configured key and %s left as they are: %s',
+                count($failed), $dry ? 'would be' : 'were',
+                implode(', ', array_slice($failed, 0, 50)).(count($failed) > 50 ? ', …' : '')));
+            return self::FAILURE;
+        }
+        return self::SUCCESS;
+    }
+
+    /**
+     * @param list<string> $columns
+     * @param array<string, BoundColumn> $bound the bound ones among them
+     * @return array{int, int, int, list<string>} rows, rows not current, rows written, values that open under no key
+     */
+    private function rewrite(Model $model, array $columns, array $bound, ColumnRotator $rotator, bool $dry): array
+    {
         $attributes = []; // what the bindings name besides the row key, read with each row
         foreach ($bound as $how) {
             array_push($attributes, ...$how->attributes);
         }
-
-        $rotator = new ColumnRotator($encrypter, $to === 'laravel');
-        $dry = (bool) $this->option('dry-run');
         $db = $model->getConnection();
         $key = $model->getKeyName();
         $table = $db->table($model->getTable());
@@ -93,37 +118,10 @@ final class ReencryptCommand extends Command
         $table->select(array_values(array_unique([$key, ...$columns, ...$attributes])))->chunkById(max(1, (int) $this->option('chunk')), function ($rows) use ($rotator, $columns, $bound, $key, $dry, $db, $model, $bar, &$stale, &$changed, &$failed) {
             $updates = [];
             foreach ($rows as $row) {
-                $set = [];
-                foreach ($columns as $column) {
-                    $raw = $row->{$column};
-                    $how = $bound[$column] ?? null;
-                    // A dry run opens every value, current ones too: a header
-                    // that names APP_KEY says nothing of the bytes after it.
-                    if (!is_string($raw) || $raw === '') {
-                        continue;
-                    }
-                    $binding = $how?->binding($model, $column, (array) $row) ?? '';
-                    if (!$dry && !$rotator->needsReEncrypt($raw, $how, $binding)) {
-                        continue;
-                    }
-                    try {
-                        if ($dry) {
-                            // A bound value that opens under its binding is both current and checked.
-                            $needs = $rotator->needsReEncrypt($raw, $how, $binding);
-                            if ($how === null || $needs) {
-                                $rotator->check($raw, $how, $binding);
-                            }
-                            if (!$needs) {
-                                continue;
-                            }
-                        }
-                        $set[$column] = $dry ? $raw : $rotator->reEncrypt($raw, $how, $binding);
-                    } catch (DecryptException) {
-                        $failed[] = sprintf('%s=%s (%s)', $key, $row->{$key}, $column);
-                        continue 2; // the whole row stays as it is
-                    }
-                }
-                if ($set !== []) {
+                $set = $this->rowChanges($model, $row, $columns, $bound, $rotator, $dry);
+                if (is_string($set)) {
+                    $failed[] = sprintf('%s=%s (%s)', $key, $row->{$key}, $set);
+                } elseif ($set !== []) {
                     $stale++;
                     $updates[] = [$row, $set];
                 }
@@ -135,17 +133,44 @@ final class ReencryptCommand extends Command
         }, $key);
         $bar->finish();
         $this->newLine();
+        return [$total, $stale, $changed, $failed];
+    }
 
-        $this->components->info($dry
-            ? sprintf('%d of %d %s rows would be re-encrypted (dry run: every one decrypted, nothing written).', $stale, $total, $model::class)
-            : sprintf('Re-encrypted %d of %d %s rows; the rest were already current.', $changed, $total, $model::class));
-        if ($failed !== []) {
-            $this->components->error(sprintf('%d value(s) decrypt under no configured key and %s left as they are: %s',
-                count($failed), $dry ? 'would be' : 'were',
-                implode(', ', array_slice($failed, 0, 50)).(count($failed) > 50 ? ', …' : '')));
-            return self::FAILURE;
+    /**
+     * One row's new values by column ([] when all are current), or the name
+     * of a column whose value opens under no configured key: then the whole
+     * row stays as it is.
+     * A dry run opens every value, current ones too: a header that names
+     * APP_KEY says nothing of the bytes after it.
+     */
+    private function rowChanges(Model $model, object $row, array $columns, array $bound, ColumnRotator $rotator, bool $dry): array|string
+    {
+        $set = [];
+        foreach ($columns as $column) {
+            $raw = $row->{$column};
+            $how = $bound[$column] ?? null;
+            if (!is_string($raw) || $raw === '') {
+                continue;
+            }
+            $binding = $how?->binding($model, $column, (array) $row) ?? '';
+            $needs = $rotator->needsReEncrypt($raw, $how, $binding);
+            try {
+                if ($dry) {
+                    // A bound value that opens under its binding is both current and checked.
+                    if ($how === null || $needs) {
+                        $rotator->check($raw, $how, $binding);
+                    }
+                    if ($needs) {
+                        $set[$column] = $raw;
+                    }
+                } elseif ($needs) {
+                    $set[$column] = $rotator->reEncrypt($raw, $how, $binding);
+                }
+            } catch (DecryptException) {
+                return $column;
+            }
         }
-        return self::SUCCESS;
+        return $set;
     }
 
     /**
