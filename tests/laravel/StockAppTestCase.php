@@ -4,11 +4,14 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
+use App\Models\User;
 use Illuminate\Contracts\Console\Kernel;
 use Illuminate\Foundation\Application;
 use Illuminate\Support\Env;
+use Illuminate\Support\Facades\Schema;
 use Illuminate\Testing\TestResponse;
 use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Support\Settings;
 
 /**
  * examples/demo booted with a stock Laravel 10 config/app.php (no
@@ -18,13 +21,6 @@ use SodiumCrypt\KeyContext;
  */
 abstract class StockAppTestCase extends TestCase
 {
-    /** Variables a test's .env may set, cleared before every boot (Dotenv never overwrites). */
-    private const ENV_NAMES = [
-        'APP_KEY', 'APP_CIPHER', 'APP_PREVIOUS_KEYS', 'BLIND_INDEX_KEY', 'BLIND_INDEX_PREVIOUS_KEYS',
-        'SODIUM_CRYPT_REPLACE_ENCRYPTER', 'SODIUM_CRYPT_CIPHER', 'SODIUM_CRYPT_FORMAT', 'SODIUM_CRYPT_READ_CIPHERS',
-        'SODIUM_CRYPT_PREVIOUS_CIPHERS', 'SODIUM_CRYPT_STRICT_CIPHERS',
-    ];
-
     /** The .env the first boot sees. */
     protected function initialEnv(): string
     {
@@ -81,7 +77,8 @@ abstract class StockAppTestCase extends TestCase
 
     private static function forgetEnv(): void
     {
-        foreach (self::ENV_NAMES as $name) {
+        // Every variable a test's .env may set (Dotenv never overwrites one already set).
+        foreach ([...array_keys(Settings::ENV), 'APP_CIPHER'] as $name) {
             unset($_ENV[$name], $_SERVER[$name]);
             putenv($name);
         }
@@ -102,5 +99,31 @@ abstract class StockAppTestCase extends TestCase
         $response = $this->json($method, $uri, $data, $headers);
         $this->assertFalse(KeyContext::has(), "the key context is empty after $method $uri");
         return $response;
+    }
+
+    /** The patients table of Fixtures\Patient: a user, an encrypted ssn and its blind index. */
+    protected function patientsTable(): void
+    {
+        Schema::create('patients', function ($table) {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn');
+            $table->char('ssn_index', 64)->index();
+        });
+    }
+
+    /** crypto:keys with --force; fails the test unless it succeeds. */
+    protected function keys(array $options = []): void
+    {
+        $this->assertSame(0, $this->artisanCall('crypto:keys', $options + ['--force' => true]), $this->artisanOutput);
+    }
+
+    /** A user from before per-user encryption, signed in by API token: ['api_token' => …, 'id' => …]. */
+    protected function legacyUser(string $name): array
+    {
+        $user = User::create(['name' => $name, 'email' => "$name@example.com", 'password' => 'correct horse']);
+        $token = "$name-api-token";
+        $user->forceFill(['api_token' => hash('sha256', $token)])->save();
+        return ['api_token' => $token, 'id' => $user->id];
     }
 }
