@@ -2,30 +2,11 @@
  * ring's cipher, format and whether the payload is bound, the rest is the
  * payload text. Property: opening never crashes, whatever we seal from the
  * same bytes opens to them, and a bound one opens only bound. */
-#include "sc_core.h"
+#include "fuzz_ring.h"
 
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
-
-static uint8_t k32[32] = { 1, 2, 3 }, k16[16] = { 4, 5, 6 }, prev[32] = { 7, 8, 9 };
-static sc_keyref ring[3];
-static sc_binding row;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void) argc; (void) argv;
-	if (sc_core_init() != 0) abort();
-	const uint8_t *bytes[3] = { k32, k16, prev };
-	size_t lens[3] = { 32, 16, 32 };
-	for (int i = 0; i < 3; i++) {
-		ring[i].bytes = bytes[i];
-		ring[i].len = lens[i];
-		sc_key_id(ring[i].id, bytes[i], lens[i]);
-	}
-	sc_binding_init(&row, (const uint8_t *) "records\0ssn\0" "42", 14);
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
