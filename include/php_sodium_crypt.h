@@ -38,6 +38,7 @@
 #else
 # define PHP_SODIUM_CRYPT_API
 #endif
+
 #define PHP_SODIUM_CRYPT_API_LATEST 1
 
 typedef enum {
