@@ -208,6 +208,13 @@ if (!is_array($reencrypt) || $reencrypt['exit'] !== 0 || $reencrypt['converted']
     exit(1);
 }
 
+// Eloquent in the real demo app (bench/app.php), a child process: reads, inserts, a blind-index search.
+$appLevel = json_decode((string) shell_exec(escapeshellarg(PHP_BINARY).' '.escapeshellarg(__DIR__.'/app.php').($quick ? ' --quick' : '')), true);
+if (!is_array($appLevel) || !isset($appLevel['contenders'])) {
+    fwrite(STDERR, "bench: bench/app.php failed\n");
+    exit(1);
+}
+
 // Peak memory of one 1 MiB encryptString, over the baseline, in a child process each.
 $peak = function (string $code): float {
     $php = PHP_BINARY;
@@ -306,6 +313,18 @@ $md .= sprintf("\n### crypto:reencrypt, 1-column model, SQLite (%s rows written 
 $md .= sprintf("| crypto:reencrypt (chunked transactions, conditional UPDATEs) | %s | %.1f× |\n| Eloquent loop: read, assign, save() | %s | 1.0× |\n",
     number_format($reencrypt['command_rows_per_second']), $reencrypt['command_rows_per_second'] / $reencrypt['eloquent_loop_rows_per_second'],
     number_format($reencrypt['eloquent_loop_rows_per_second']));
+$cbcApp = $appLevel['contenders']['Laravel AES-256-CBC, encrypted cast'];
+$md .= sprintf("\n### App level: Eloquent in the demo app, SQLite file\n\nReading 1,000 rows × 3 encrypted fields, each field read twice (`toArray()`, then as attributes); inserting %s rows × 3 fields through `Model::create()` in one transaction. × = against Laravel's CBC in this run.\n\n| contender | read | × CBC | insert rows/s | × CBC |\n|---|---:|---:|---:|---:|\n",
+    number_format($appLevel['rows_inserted']));
+foreach ($appLevel['contenders'] as $name => $c) {
+    $md .= sprintf("| %s | %s ±%d%% | %.2f× | %s | %.2f× |\n", $name, Bench::us($c['read_1000x3_twice']['median']), round($c['read_1000x3_twice']['spread'] * 100),
+        $cbcApp['read_1000x3_twice']['median'] / $c['read_1000x3_twice']['median'], number_format($c['insert_rows_per_second']),
+        $c['insert_rows_per_second'] / $cbcApp['insert_rows_per_second']);
+}
+if (isset($appLevel['search_100000'])) {
+    $md .= sprintf("\nA blind-index search (`whereBlindIndex`, user key) among %s rows: %s (%d found).\n",
+        number_format($appLevel['search_100000']['rows']), Bench::us($appLevel['search_100000']['median']), $appLevel['search_100000']['found']);
+}
 $md .= sprintf("\n### Encrypted disk: one %d MiB file, writeStream() then readStream() (median of %d)\n\n| disk | write MiB/s | read MiB/s | write time × plain | read time × plain |\n|---|---:|---:|---:|---:|\n", $diskMiB, $quick ? 1 : 5);
 foreach ($disk as $name => $d) {
     $md .= sprintf("| %s | %s | %s | %.2f× | %.2f× |\n", $name, number_format($diskMiB / $d['write']), number_format($diskMiB / $d['read']),
@@ -321,7 +340,7 @@ echo $md;
 file_put_contents("$out/bench.md", $md);
 file_put_contents("$out/bench.json", json_encode(['machine' => $facts, 'aead' => $results,
     'per_user' => array_map(fn ($p) => ['sodium_crypt' => $p[0], 'alternative' => $p[1]], $extra),
-    'reencrypt' => $reencrypt, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
+    'reencrypt' => $reencrypt, 'app_level' => $appLevel, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
 file_put_contents("$out/bench.svg", svg_chart($results, $facts));
 fwrite(STDERR, "wrote $out/bench.md, bench.json, bench.svg\n");
 

@@ -1,0 +1,144 @@
+<?php
+
+declare(strict_types=1);
+
+// Where apps spend time: Eloquent in the real demo app (examples/demo, booted
+// with the package's provider) on an SQLite file, the same rows and fields
+// for every contender. Per contender: reading 1,000 rows × 3 encrypted fields
+// with each field read twice (toArray() for an API, then a view), inserting
+// rows × 3 fields through Eloquent, and a blind-index search among 100,000
+// rows. Plain columns are the floor; Laravel's AES-256-CBC the reference.
+//   php bench/app.php [--quick]   prints one JSON object
+
+use Illuminate\Contracts\Console\Kernel;
+use Illuminate\Database\Eloquent\Model;
+use Illuminate\Encryption\Encrypter as LaravelEncrypter;
+use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Schema;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Casts\Encrypted;
+use SodiumCrypt\Laravel\Casts\UserEncrypted;
+use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
+use SodiumCrypt\Laravel\HasBlindIndexes;
+
+$quick = in_array('--quick', $argv, true);
+$demo = __DIR__.'/../examples/demo';
+require $demo.'/vendor/autoload.php';
+require __DIR__.'/lib.php';
+
+$dir = sys_get_temp_dir().'/sc-bench-app-'.bin2hex(random_bytes(4));
+mkdir($dir, 0700);
+file_put_contents("$dir/.env", 'APP_KEY=base64:'.base64_encode(random_bytes(32))."\nAPP_ENV=production\nLOG_CHANNEL=null\n");
+touch("$dir/db.sqlite");
+$app = require $demo.'/bootstrap/app.php';
+$app->useEnvironmentPath($dir);
+$app->make(Kernel::class)->bootstrap();
+$app['config']->set('database.connections.sqlite.database', "$dir/db.sqlite");
+$app['config']->set('database.default', 'sqlite');
+DB::purge('sqlite');
+
+/** One table per contender, three text fields and a blind index column. */
+abstract class BenchRow extends Model
+{
+    public $timestamps = false;
+    protected $guarded = [];
+    protected $hidden = ['ssn_index'];
+    /** @var array<class-string, array<string, string>> each contender's casts */
+    public static array $fields = [];
+
+    public function getCasts(): array
+    {
+        return (self::$fields[static::class] ?? []) + parent::getCasts();
+    }
+}
+final class PlainRow extends BenchRow { protected $table = 'plain_rows'; }
+final class CbcRow extends BenchRow { protected $table = 'cbc_rows'; }
+final class CryptRow extends BenchRow { protected $table = 'crypt_rows'; }
+final class AppKeyRow extends BenchRow { protected $table = 'app_key_rows'; }
+final class UserKeyRow extends BenchRow { use HasBlindIndexes; protected $table = 'user_key_rows'; }
+final class BoundRow extends BenchRow { protected $table = 'bound_rows'; }
+
+$cbc = new LaravelEncrypter(random_bytes(32), 'AES-256-CBC');
+$three = static fn (string $cast): array => ['name' => $cast, 'phone' => $cast, 'ssn' => $cast];
+$contenders = [
+    'plain columns' => [PlainRow::class, []],
+    'Laravel AES-256-CBC, encrypted cast' => [CbcRow::class, $three('encrypted')],
+    'sodium_crypt, encrypted cast (Crypt)' => [CryptRow::class, $three('encrypted')],
+    'sodium_crypt, Encrypted cast (APP_KEY)' => [AppKeyRow::class, $three(Encrypted::class)],
+    'sodium_crypt, UserEncrypted casts (user key, ssn indexed)' => [UserKeyRow::class,
+        ['name' => UserEncrypted::class, 'phone' => UserEncrypted::class, 'ssn' => UserEncryptedWithIndex::class.':ssn_index']],
+    'sodium_crypt, Encrypted:bound,user_id casts' => [BoundRow::class, $three(Encrypted::class.':bound,user_id')],
+];
+KeyContext::set(Key::generate());
+CbcRow::encryptUsing($cbc); // Eloquent's encrypted cast takes one encrypter for every model: set and unset around CbcRow
+
+$row = static fn (int $i): array => ['id' => $i, 'user_id' => $i % 50, 'name' => "Patient $i", 'phone' => sprintf('555-%07d', $i), 'ssn' => sprintf('%03d-45-%04d', $i % 1000, $i)];
+$useCbc = static function (string $class) use ($cbc): void {
+    Model::encryptUsing($class === CbcRow::class ? $cbc : null);
+};
+
+$bench = $quick ? new Bench(0.05, 3) : new Bench(0.6, 7);
+$insertRows = $quick ? 1000 : 10000;
+$result = ['rows_inserted' => $insertRows];
+foreach ($contenders as $label => [$class, $fields]) {
+    BenchRow::$fields[$class] = $fields;
+    $table = (new $class())->getTable();
+    Schema::create($table, static function ($t): void {
+        $t->id();
+        $t->integer('user_id');
+        $t->text('name');
+        $t->text('phone');
+        $t->text('ssn');
+        $t->char('ssn_index', 64)->nullable()->index();
+    });
+    $useCbc($class);
+
+    // Insert through Eloquent, one transaction.
+    $t = hrtime(true);
+    DB::transaction(static function () use ($class, $insertRows, $row): void {
+        for ($i = 1; $i <= $insertRows; $i++) {
+            $class::create($row($i));
+        }
+    });
+    $insert = $insertRows / ((hrtime(true) - $t) / 1e9);
+
+    // Read 1,000 rows, each field twice.
+    $read = $bench->time(static function () use ($class): void {
+        foreach ($class::query()->limit(1000)->get() as $model) {
+            $model->toArray();
+            $model->name;
+            $model->phone;
+            $model->ssn;
+        }
+    });
+    $result['contenders'][$label] = ['insert_rows_per_second' => $insert, 'read_1000x3_twice' => $read];
+}
+
+// A blind-index search among 100,000 rows (user key, indexed ssn).
+$search = null;
+if (!$quick) {
+    $rows = 100000 - $insertRows;
+    $index = app(\SodiumCrypt\Laravel\UserEncrypter::class);
+    DB::transaction(static function () use ($rows, $insertRows, $row, $index): void {
+        foreach (array_chunk(range($insertRows + 1, $insertRows + $rows), 1000) as $chunk) {
+            $ssns = array_map(static fn (int $i) => $row($i)['ssn'], $chunk);
+            $indexes = $index->blindIndexMany($ssns, 'ssn');
+            DB::table('user_key_rows')->insert(array_map(static fn (int $i, int $k) => [
+                'id' => $i, 'user_id' => $i % 50, 'name' => 'x', 'phone' => 'x', 'ssn' => 'x', 'ssn_index' => $indexes[$k],
+            ], $chunk, array_keys($chunk)));
+        }
+    });
+    $search = $bench->time(static function (): void {
+        UserKeyRow::query()->whereBlindIndex('ssn', '123-45-0123')->get();
+    });
+    $result['search_100000'] = ['rows' => DB::table('user_key_rows')->count(), 'found' => UserKeyRow::query()->whereBlindIndex('ssn', '123-45-0123')->count()] + $search;
+}
+KeyContext::clear();
+Model::encryptUsing(null);
+
+foreach (glob("$dir/{,.}*", GLOB_BRACE) ?: [] as $file) {
+    is_file($file) && unlink($file);
+}
+rmdir($dir);
+echo json_encode($result), "\n";
