@@ -114,12 +114,22 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         $router->aliasMiddleware('user-encryption', BootPerUserEncryption::class);
         $this->app->make('events')->listen([PasswordChanged::class, PasswordReset::class], RewrapUserKey::class);
         ClearKeyContext::register($this->app);
+        // The casts keep these per container (EncryptedAttribute::service()): one built anew
+        // replaces the kept one.
+        foreach (['encrypter', UserEncrypter::class, BlindIndexes::class] as $abstract) {
+            $this->app->afterResolving($abstract, static fn () => EncryptedAttribute::forgetService($abstract));
+        }
         // Bound casts seal to the attributes a row is written with (EncryptedAttribute::beforeWrite).
         $this->app->make('events')->listen(['eloquent.creating: *', 'eloquent.updating: *'], static function (string $event, array $models): void {
             EncryptedAttribute::beforeWrite($models[0]);
         });
 
         $replaces = (bool) $config->get('sodium-crypt.replace_encrypter', true);
+        if ($replaces) {
+            // So does an encrypter swapped in with instance(). rebinding() resolves it now: ours
+            // never throws (a bad configuration is a MisconfiguredEncrypter), Laravel's can.
+            $this->app->rebinding('encrypter', static fn () => EncryptedAttribute::forgetService('encrypter'));
+        }
         if ($replaces && UpgradeCookiePrefixes::needed() && $this->app->bound(HttpKernel::class)) {
             $this->app->make(HttpKernel::class)->prependMiddleware(UpgradeCookiePrefixes::class);
         }

@@ -7,6 +7,7 @@ namespace SodiumCrypt\Laravel\Casts;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Support\Codec;
+use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 
 /**
  * Encrypted[:bound[,attribute…][,migrate]]: a string column under the app key
@@ -18,7 +19,14 @@ class Encrypted extends EncryptedAttribute
 {
     protected static function codec(): Codec
     {
-        return Encrypter::of(app())?->codec() ?? throw new InvalidConfiguration(
+        $encrypter = self::service('encrypter');
+        if ($encrypter instanceof Encrypter) {
+            return $encrypter->codec();
+        }
+        if ($encrypter instanceof MisconfiguredEncrypter) {
+            $encrypter->fail();
+        }
+        throw new InvalidConfiguration(
             'The Encrypted cast needs sodium_crypt\'s encrypter: set sodium-crypt.replace_encrypter (SODIUM_CRYPT_REPLACE_ENCRYPTER) to true, or use Laravel\'s `encrypted` cast.');
     }
 }

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Casts;
 
+use Illuminate\Container\Container;
 use Illuminate\Contracts\Database\Eloquent\CastsAttributes;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Support\BoundColumn;
@@ -26,6 +27,26 @@ abstract class EncryptedAttribute implements CastsAttributes
      */
     private static ?\WeakMap $pending = null;
 
+    /**
+     * What get() returned for each attribute of a model, with what it was
+     * opened from: the payload, the codec (the key: another key, or none,
+     * opens afresh) and the binding. Read again (toArray() then a view), a
+     * value costs no decryption. Never in a dump of the model.
+     *
+     * @var ?\WeakMap<Model, array<string, array{string, Codec, string, mixed}>>
+     */
+    private static ?\WeakMap $opened = null;
+
+    /**
+     * The services the casts seal, open and index through, per container:
+     * looked up once, not per value (a container look-up costs more than the
+     * decryption). The provider forgets one whenever the container builds or
+     * rebinds it, and crypto:keys when it drops it; a new container (a
+     * test's fresh app, an Octane request) looks them up anew.
+     *
+     * @var ?\WeakMap<Container, array<string, object>>
+     */
+    private static ?\WeakMap $services = null;
 
     public function __construct(string ...$parameters)
     {
@@ -50,9 +71,17 @@ abstract class EncryptedAttribute implements CastsAttributes
         if ($this->bound && isset(self::$pending[$model][$key])) {
             return $this->decode(self::$pending[$model][$key]);
         }
-        return $this->decode($this->bound
-            ? $this->bound->open(static::codec(), (string) $value, $this->bound->binding($model, $key, $attributes))
-            : static::codec()->open((string) $value));
+        $payload = (string) $value;
+        $codec = static::codec();
+        $binding = $this->bound?->binding($model, $key, $attributes) ?? '';
+        $memo = self::$opened[$model][$key] ?? null;
+        if ($memo !== null && $memo[0] === $payload && $memo[1] === $codec && $memo[2] === $binding) {
+            return $memo[3];
+        }
+        $decoded = $this->decode($this->bound ? $this->bound->open($codec, $payload, $binding) : $codec->open($payload));
+        self::$opened ??= new \WeakMap();
+        self::$opened[$model] = [$key => [$payload, $codec, $binding, $decoded]] + (self::$opened[$model] ?? []);
+        return $decoded;
     }
 
     /**
@@ -140,6 +169,28 @@ abstract class EncryptedAttribute implements CastsAttributes
     protected function decode(#[\SensitiveParameter] string $plaintext): mixed
     {
         return $plaintext;
+    }
+
+    /** $abstract from the running container, looked up once per container. */
+    protected static function service(string $abstract): object
+    {
+        $app = Container::getInstance();
+        $services = self::$services[$app] ?? [];
+        if (!isset($services[$abstract])) {
+            $services[$abstract] = $app->make($abstract);
+            self::$services ??= new \WeakMap();
+            self::$services[$app] = $services;
+        }
+        return $services[$abstract];
+    }
+
+    /** The next use looks $abstract up again, in every container. */
+    public static function forgetService(string $abstract): void
+    {
+        foreach (self::$services ?? [] as $app => $services) {
+            unset($services[$abstract]);
+            self::$services[$app] = $services;
+        }
     }
 
     /** What seals and opens the values: under APP_KEY, or under the request's user key. */

@@ -16,6 +16,6 @@ class UserEncrypted extends EncryptedAttribute
 {
     protected static function codec(): Codec
     {
-        return app(UserEncrypter::class)->codec();
+        return self::service(UserEncrypter::class)->codec();
     }
 }

@@ -36,8 +36,8 @@ final class UserEncryptedWithIndex extends UserEncrypted
     public function index(#[\SensitiveParameter] string $value, string $column): string
     {
         return $this->scope === 'global'
-            ? app(BlindIndexes::class)->compute($value, $column)
-            : app(UserEncrypter::class)->blindIndex($value, $column);
+            ? self::service(BlindIndexes::class)->compute($value, $column)
+            : self::service(UserEncrypter::class)->blindIndex($value, $column);
     }
 
     /**
@@ -49,7 +49,7 @@ final class UserEncryptedWithIndex extends UserEncrypted
     public function searchIndexes(#[\SensitiveParameter] string $value, string $column): array
     {
         return $this->scope === 'global'
-            ? app(BlindIndexes::class)->candidates($value, $column)
-            : [app(UserEncrypter::class)->blindIndex($value, $column)];
+            ? self::service(BlindIndexes::class)->candidates($value, $column)
+            : [self::service(UserEncrypter::class)->blindIndex($value, $column)];
     }
 }

@@ -6,9 +6,11 @@ namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
 use Illuminate\Console\ConfirmableTrait;
+use Illuminate\Support\Facades\Facade;
 use SodiumCrypt\Cipher;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\BlindIndexes;
+use SodiumCrypt\Laravel\Casts\EncryptedAttribute;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Hashing;
 use SodiumCrypt\Laravel\Signing;
@@ -272,6 +274,8 @@ final class KeysCommand extends Command
     {
         foreach (['encrypter', UserKeys::class, BlindIndexes::class, Hashing::class, Signing::class] as $abstract) {
             $this->laravel->forgetInstance($abstract);
+            Facade::clearResolvedInstance($abstract); // Crypt::, Hashing::, Sign:: would keep the old keys
+            EncryptedAttribute::forgetService($abstract);
         }
         // Encrypted disks parse their keys when they are made.
         $encrypted = array_keys(array_filter((array) $this->laravel['config']->get('filesystems.disks', []),
