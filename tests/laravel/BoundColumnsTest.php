@@ -24,13 +24,7 @@ final class BoundColumnsTest extends TestCase
     protected function setUp(): void
     {
         parent::setUp();
-        Schema::create('records', function ($table) {
-            $table->id();
-            $table->foreignId('user_id')->nullable();
-            $table->text('ssn')->nullable();
-            $table->text('note')->nullable();
-            $table->text('diary')->nullable();
-        });
+        $this->recordsTable();
     }
 
     protected function tearDown(): void

@@ -7,7 +7,6 @@ namespace SodiumCrypt\Laravel\Tests;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Support\Facades\Crypt;
 use Illuminate\Support\Facades\DB;
-use Illuminate\Support\Facades\Schema;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\MissingKeyContext;
@@ -25,13 +24,7 @@ final class CastMemoTest extends TestCase
     protected function setUp(): void
     {
         parent::setUp();
-        Schema::create('records', function ($table) {
-            $table->id();
-            $table->foreignId('user_id')->nullable();
-            $table->text('ssn')->nullable();
-            $table->text('note')->nullable();
-            $table->text('diary')->nullable();
-        });
+        $this->recordsTable();
         CountingEncrypted::$opened = CountingUserEncrypted::$opened = 0;
     }
 

@@ -8,6 +8,7 @@ use Illuminate\Contracts\Console\Kernel;
 use Illuminate\Foundation\Application;
 use Illuminate\Foundation\Testing\TestCase as BaseTestCase;
 use Illuminate\Support\Facades\Facade;
+use Illuminate\Support\Facades\Schema;
 use Illuminate\Testing\TestResponse;
 use SodiumCrypt\KeyContext;
 
@@ -271,5 +272,17 @@ abstract class TestCase extends BaseTestCase
             throw new \RuntimeException('tests/vectors/laravel-crypto-v3.json is missing.');
         }
         return json_decode((string) file_get_contents($path), true, 512, JSON_THROW_ON_ERROR);
+    }
+
+    /** The table of Fixtures\Record and Fixtures\CountedRecord: an owner, bound and unbound encrypted text. */
+    protected function recordsTable(): void
+    {
+        Schema::create('records', function ($table) {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn')->nullable();
+            $table->text('note')->nullable();
+            $table->text('diary')->nullable();
+        });
     }
 }
