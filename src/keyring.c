@@ -6,8 +6,6 @@
 #include "zend_enum.h"
 #include "keyring_arginfo.h"
 
-#include <sodium.h>
-
 zend_class_entry *sc_ce_Keyring;
 static zend_object_handlers keyring_handlers;
 
@@ -297,16 +295,17 @@ PHP_METHOD(SodiumCrypt_Keyring, openMany)
 	many_strings(INTERNAL_FUNCTION_PARAM_PASSTHRU, open_one);
 }
 
-/* sc_payload_inspect() with the ring's keys; the scratch buffer (which may
- * hold a laravel-crypto plaintext while it opens) is wiped and freed. */
+/* sc_payload_inspect() with the ring's keys. A V1 payload is read from its
+ * header alone; a laravel-crypto one is opened in a scratch buffer, which the
+ * core leaves wiped. */
 static bool ring_inspect(const sc_keyring_obj *ring, const zend_string *payload, sc_payload_info *info)
 {
-	size_t len = sc_open_buf_len(ZSTR_LEN(payload));
-	uint8_t *buf = emalloc(len);
+	uint8_t *buf = sc_payload_is_v1(ZSTR_VAL(payload), ZSTR_LEN(payload)) ? NULL : emalloc(sc_open_buf_len(ZSTR_LEN(payload)));
 	bool known = sc_payload_inspect(ring->cipher, ring->also_read, ring->refs, ring->nkeys, buf,
 		ZSTR_VAL(payload), ZSTR_LEN(payload), info);
-	sodium_memzero(buf, len);
-	efree(buf);
+	if (buf) {
+		efree(buf);
+	}
 	return known;
 }
 

@@ -84,9 +84,36 @@ void sc_seal(sc_format format, const sc_cipher *cp, const sc_keyref *key, const 
 	}
 }
 
-static bool is_v1(const char *in, size_t len)
+bool sc_payload_is_v1(const char *in, size_t len)
 {
 	return len >= SC_V1_PREFIX_LEN && memcmp(in, SC_V1_PREFIX, SC_V1_PREFIX_LEN) == 0;
+}
+
+/* The cipher a V1 header (its first byte) names, when bin_len bytes can hold
+ * that header and a box of it; NULL for an unknown id, a cipher without AD,
+ * or a payload too short. */
+static const sc_cipher *v1_cipher(const uint8_t *header, size_t bin_len)
+{
+	const sc_cipher *cp = bin_len >= V1_HEADER ? sc_cipher_get(header[0] & ~SC_V1_BOUND) : NULL;
+	return cp && cp->takes_ad && bin_len >= V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes ? cp : NULL;
+}
+
+/* A V1 payload's header from its first 8 characters alone (the header's 40
+ * bits are 7 characters; the 8th also carries nonce bits) and the length its
+ * text decodes to: nothing else is decoded. false: not V1, or text that no
+ * base64url payload of that length could be. */
+static bool v1_head(const char *in, size_t len, uint8_t head[6], size_t *bin_len)
+{
+	size_t head_len;
+	if (!sc_payload_is_v1(in, len)) {
+		return false;
+	}
+	size_t text_len = len - SC_V1_PREFIX_LEN;
+	if (text_len < 8 || text_len % 4 == 1 || !sc_b64_decode(head, &head_len, in + SC_V1_PREFIX_LEN, 8)) {
+		return false;
+	}
+	*bin_len = text_len / 4 * 3 + (text_len % 4 ? text_len % 4 - 1 : 0);
+	return true;
 }
 
 static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, size_t nkeys, const sc_binding *bind,
@@ -98,10 +125,9 @@ static sc_open_result open_v1(sc_cipher_set readable, const sc_keyref *keys, siz
 	if (!sc_b64_decode(buf, &bin_len, text, text_len)) {
 		return SC_OPEN_FAILED;
 	}
-	const sc_cipher *cp = bin_len >= V1_HEADER ? sc_cipher_get(buf[0] & ~SC_V1_BOUND) : NULL;
+	const sc_cipher *cp = v1_cipher(buf, bin_len);
 	/* Bound and unbound never stand in for each other. */
-	if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes
-			|| !(readable & SC_CIPHER_BIT(cp->id)) || ((buf[0] & SC_V1_BOUND) != 0) != (bind != NULL)) {
+	if (!cp || !(readable & SC_CIPHER_BIT(cp->id)) || ((buf[0] & SC_V1_BOUND) != 0) != (bind != NULL)) {
 		return SC_OPEN_FAILED;
 	}
 	*cipher_out = cp;
@@ -211,7 +237,7 @@ sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, co
 	const sc_binding *bind, uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out)
 {
 	*cipher_out = ring_cipher;
-	if (is_v1(in, len)) {
+	if (sc_payload_is_v1(in, len)) {
 		return open_v1(also_read | SC_CIPHER_BIT(ring_cipher->id), keys, nkeys, bind, buf, mlen, in, len, cipher_out);
 	}
 	if (bind) {
@@ -225,19 +251,17 @@ bool sc_payload_inspect(const sc_cipher *ring_cipher, sc_cipher_set also_read, c
 	uint8_t *buf, const char *in, size_t len, sc_payload_info *info)
 {
 	info->key = SC_NO_KEY;
-	if (is_v1(in, len)) {
+	if (sc_payload_is_v1(in, len)) {
+		uint8_t head[6];
 		size_t bin_len;
-		if (!sc_b64_decode(buf, &bin_len, in + SC_V1_PREFIX_LEN, len - SC_V1_PREFIX_LEN) || bin_len < V1_HEADER) {
-			return false;
-		}
-		const sc_cipher *cp = sc_cipher_get(buf[0] & ~SC_V1_BOUND);
-		if (!cp || !cp->takes_ad || bin_len < V1_HEADER + (size_t) cp->nonce_bytes + cp->tag_bytes) {
+		const sc_cipher *cp = v1_head(in, len, head, &bin_len) ? v1_cipher(head, bin_len) : NULL;
+		if (!cp) {
 			return false;
 		}
 		info->format = SC_FORMAT_V1;
 		info->cipher = cp;
-		info->bound = (buf[0] & SC_V1_BOUND) != 0;
-		memcpy(info->key_id, buf + 1, SC_KEY_ID_BYTES);
+		info->bound = (head[0] & SC_V1_BOUND) != 0;
+		memcpy(info->key_id, head + 1, SC_KEY_ID_BYTES);
 		for (size_t k = 0; k < nkeys; k++) {
 			if (keys[k].len == cp->key_bytes && memcmp(keys[k].id, info->key_id, SC_KEY_ID_BYTES) == 0) {
 				info->key = k;
@@ -262,13 +286,8 @@ bool sc_payload_inspect(const sc_cipher *ring_cipher, sc_cipher_set also_read, c
 bool sc_payload_is_current(const sc_cipher *cp, const uint8_t key_id[SC_KEY_ID_BYTES], bool bound,
 	const char *in, size_t len)
 {
-	/* The header's 5 bytes are the first 7 characters after the prefix
-	 * (40 bits; the 8th character also carries nonce bits). */
 	uint8_t head[6];
-	size_t head_len;
-	if (!is_v1(in, len) || len < SC_V1_PREFIX_LEN + 8
-			|| !sc_b64_decode(head, &head_len, in + SC_V1_PREFIX_LEN, 8)) {
-		return false;
-	}
-	return head[0] == (cp->id | (bound ? SC_V1_BOUND : 0)) && memcmp(head + 1, key_id, SC_KEY_ID_BYTES) == 0;
+	size_t bin_len;
+	return v1_head(in, len, head, &bin_len) && head[0] == (cp->id | (bound ? SC_V1_BOUND : 0))
+		&& memcmp(head + 1, key_id, SC_KEY_ID_BYTES) == 0;
 }

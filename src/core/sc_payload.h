@@ -76,6 +76,9 @@ typedef unsigned sc_cipher_set;
 sc_open_result sc_open(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
 	const sc_binding *bind, uint8_t *buf, size_t *mlen, const char *in, size_t len, const sc_cipher **cipher_out);
 
+/* True when the text is a V1 payload by its prefix ("sc1."). */
+bool sc_payload_is_v1(const char *in, size_t len);
+
 /* What a payload is, as sc_payload_inspect() reads it. */
 #define SC_NO_KEY SIZE_MAX
 typedef struct {
@@ -91,10 +94,13 @@ typedef struct {
  * keys[0..nkeys) it is under. A V1 payload is read from its header, for any
  * cipher id this code knows (read by the ring or not), and the check is of
  * form only, not of authenticity (sc_open() checks that): its key is the
- * one with the header's id and the cipher's key length. A laravel-crypto
- * payload has no header: it is opened as sc_open() would (buf as there; the
- * plaintext is wiped before returning) and described by the cipher and key
- * that open it. false: neither a well-formed V1 payload nor one that opens.
+ * one with the header's id and the cipher's key length; only the header is
+ * decoded, and the text's length checked to hold a box of that cipher. A
+ * laravel-crypto payload has no header: it is opened as sc_open() would (buf
+ * as there; the plaintext is wiped before returning) and described by the
+ * cipher and key that open it. buf may be NULL for a V1 payload
+ * (sc_payload_is_v1()). false: neither a V1 payload of a known cipher and a
+ * possible length nor one that opens.
  */
 bool sc_payload_inspect(const sc_cipher *ring_cipher, sc_cipher_set also_read, const sc_keyref *keys, size_t nkeys,
 	uint8_t *buf, const char *in, size_t len, sc_payload_info *info);

@@ -74,6 +74,8 @@ int main(void)
 			CHECK(known && info.format == (sc_format) f && info.cipher == cp && !info.bound && info.key == 1
 				&& memcmp(info.key_id, ring[1].id, SC_KEY_ID_BYTES) == 0, "%s %s: inspect names cipher and key", label, cp->name);
 			CHECK(f == SC_FORMAT_V1 || sodium_is_zero(out, 7), "%s %s: inspect wipes the plaintext", label, cp->name);
+			CHECK(f != SC_FORMAT_V1 || (sc_payload_inspect(cp, 0, ring, nring, NULL, text, tl, &info) && info.key == 1),
+				"%s %s: a V1 payload is inspected without a buffer", label, cp->name);
 			known = sc_payload_inspect(cp, 0, &ring[0], 1, out, text, tl, &info);
 			CHECK(f == SC_FORMAT_V1 ? known && info.key == SC_NO_KEY && memcmp(info.key_id, ring[1].id, SC_KEY_ID_BYTES) == 0 : !known,
 				"%s %s: inspect without the key: %s", label, cp->name, f == SC_FORMAT_V1 ? "the id, no index" : "unknown");
