@@ -13,6 +13,8 @@ use SodiumCrypt\MissingKeyContext;
 use SodiumCrypt\Laravel\Tests\Fixtures\CountedRecord;
 use SodiumCrypt\Laravel\Tests\Fixtures\CountingEncrypted;
 use SodiumCrypt\Laravel\Tests\Fixtures\CountingUserEncrypted;
+use Symfony\Component\VarDumper\Cloner\VarCloner;
+use Symfony\Component\VarDumper\Dumper\CliDumper;
 
 /**
  * A value read again from the same model (toArray() for an API, then a view)
@@ -38,6 +40,12 @@ final class CastMemoTest extends TestCase
             $this->assertSame('dear diary', $record->toArray()['diary']);
         }
         $this->assertSame([2, 1], [CountingEncrypted::$opened, CountingUserEncrypted::$opened], 'one decryption per value');
+        // What is kept is not the model's: no dump of it shows the plaintext.
+        $dumper = new CliDumper();
+        foreach ([print_r($record, true), var_export($record, true), (string) $dumper->dump((new VarCloner())->cloneVar($record), true)] as $dump) {
+            $this->assertStringNotContainsString('dear diary', $dump);
+            $this->assertStringNotContainsString('111-11-1111', $dump);
+        }
 
         // Another model of the same row decrypts for itself.
         $this->assertSame('a note', CountedRecord::find(1)->note);

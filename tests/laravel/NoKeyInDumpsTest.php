@@ -127,6 +127,8 @@ final class NoKeyInDumpsTest extends TestCase
             'KeyWrap' => new KeyWrap(),
             'Crypt (Encrypter)' => $this->app->make('encrypter'),
             'UserEncrypter' => $this->app->make(UserEncrypter::class),
+            'Codec (APP_KEY)' => $this->app->make('encrypter')->codec(),
+            'Codec (user key)' => $this->app->make(UserEncrypter::class)->codec(),
             'UserKeys' => $this->app->make(UserKeys::class),
             'BlindIndexes' => $this->app->make(BlindIndexes::class),
             'User' => $user->fresh(),

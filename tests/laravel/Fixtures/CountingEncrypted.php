@@ -6,14 +6,8 @@ namespace SodiumCrypt\Laravel\Tests\Fixtures;
 
 use SodiumCrypt\Laravel\Casts\Encrypted;
 
-/** Encrypted, counting decryptions: decode() runs once for each value opened. */
+/** Encrypted, counting decryptions (CastMemoTest). */
 final class CountingEncrypted extends Encrypted
 {
-    public static int $opened = 0;
-
-    protected function decode(#[\SensitiveParameter] string $plaintext): mixed
-    {
-        self::$opened++;
-        return $plaintext;
-    }
+    use CountsOpenedValues;
 }
