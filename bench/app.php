@@ -134,6 +134,17 @@ if (!$quick) {
     });
     $result['search_100000'] = ['rows' => DB::table('user_key_rows')->count(), 'found' => UserKeyRow::query()->whereBlindIndex('ssn', '123-45-0123')->count()] + $search;
 }
+// Where a cast's read goes, per call (through a closure, ~25-40 ns of each row).
+$payload = app('encrypter')->encryptString('555-0000001');
+$codec = app('encrypter')->codec();
+$result['per_call'] = [
+    'the app encrypter looked up in the container (Encrypter::of(app()))' => $bench->time(static fn () => \SodiumCrypt\Laravel\Encrypter::of(app())),
+    'the user encrypter looked up, and its codec (app(UserEncrypter::class)->codec())' => $bench->time(static fn () => app(\SodiumCrypt\Laravel\UserEncrypter::class)->codec()),
+    'Eloquent making the cast object (new Encrypted())' => $bench->time(static fn () => new Encrypted()),
+    'Eloquent making the cast object (new Encrypted(\'bound\', \'user_id\'))' => $bench->time(static fn () => new Encrypted('bound', 'user_id')),
+    'the codec opening a V1 payload (Codec::open())' => $bench->time(static fn () => $codec->open($payload)),
+    'of which the extension (Keyring::open())' => $bench->time(static fn () => $codec->keyring()->open($payload)),
+];
 KeyContext::clear();
 Model::encryptUsing(null);
 

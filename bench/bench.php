@@ -321,6 +321,8 @@ foreach ($appLevel['contenders'] as $name => $c) {
         $cbcApp['read_1000x3_twice']['median'] / $c['read_1000x3_twice']['median'], number_format($c['insert_rows_per_second']),
         $c['insert_rows_per_second'] / $cbcApp['insert_rows_per_second']);
 }
+$md .= "\nWhere a cast's read goes, per call (through a closure): ".implode('; ', array_map(
+    static fn (string $what, array $t) => $what.' '.Bench::us($t['median']), array_keys($appLevel['per_call']), $appLevel['per_call'])).".\n";
 if (isset($appLevel['search_100000'])) {
     $md .= sprintf("\nA blind-index search (`whereBlindIndex`, user key) among %s rows: %s (%d found).\n",
         number_format($appLevel['search_100000']['rows']), Bench::us($appLevel['search_100000']['median']), $appLevel['search_100000']['found']);
