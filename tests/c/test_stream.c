@@ -6,6 +6,7 @@
 #include "sc_cipher.h"
 #include "sc_core.h"
 #include "sc_test.h"
+#include "stream_file.h"
 
 #include <sodium.h>
 
@@ -16,47 +17,12 @@
 static uint8_t key[32], other_key[32];
 static const uint8_t key_id[4] = { 1, 2, 3, 4 };
 
-/* Seals len bytes of m into file (header first); returns the file size. */
+/* Seals len bytes of m into file with 1 KiB chunks; the file size. */
 static size_t seal_file(uint8_t *file, const uint8_t *m, size_t len)
 {
-	sc_stream st;
-	sc_stream_start(&st, LOG2, key_id);
-	memcpy(file, st.header, SC_STREAM_HEADER_BYTES);
-	size_t at = SC_STREAM_HEADER_BYTES, done = 0;
-	do {
-		size_t n = len - done > CHUNK ? CHUNK : len - done;
-		bool last = done + n == len;
-		CHECK(sc_stream_seal(&st, file + at, m + done, n, last, key) == SC_STREAM_OK, "seal at %zu", done);
-		at += n + SC_STREAM_TAG_BYTES;
-		done += n;
-		if (last) {
-			break;
-		}
-	} while (1);
-	return at;
-}
-
-/* Opens a whole file the way a reader does (the chunk that ends the file is
- * the last one); 0 and the plaintext in m, or the first failure. */
-static sc_stream_result open_file(uint8_t *m, size_t *mlen, const uint8_t *file, size_t len, const uint8_t *k)
-{
-	sc_stream st;
-	sc_stream_result r = sc_stream_resume(&st, file, len < SC_STREAM_HEADER_BYTES ? len : SC_STREAM_HEADER_BYTES);
-	size_t at = SC_STREAM_HEADER_BYTES;
-	*mlen = 0;
-	while (r == SC_STREAM_OK) {
-		size_t n = len - at > SEALED ? SEALED : len - at;
-		bool last = at + n == len;
-		r = sc_stream_open(&st, m + *mlen, file + at, n, last, k);
-		if (r == SC_STREAM_OK) {
-			*mlen += n - SC_STREAM_TAG_BYTES;
-			at += n;
-			if (last) {
-				break;
-			}
-		}
-	}
-	return r;
+	size_t n = stream_seal_file(file, m, len, LOG2, key_id, key);
+	CHECK(n != 0, "seal %zu bytes", len);
+	return n;
 }
 
 int main(void)
@@ -80,37 +46,37 @@ int main(void)
 		size_t chunks = len / CHUNK + 1 - (len > 0 && len % CHUNK == 0);
 		CHECK(flen == SC_STREAM_HEADER_BYTES + len + chunks * SC_STREAM_TAG_BYTES, "size of a %zu-byte file", len);
 		CHECK(sc_stream_plaintext_size(flen, CHUNK) == (int64_t) len, "plaintext size of a %zu-byte file", len);
-		CHECK(open_file(out, &got_len, file, flen, key) == SC_STREAM_OK && got_len == len
+		CHECK(stream_open_file(out, &got_len, file, flen, key) == SC_STREAM_OK && got_len == len
 			&& memcmp(out, m, len) == 0, "round trip of %zu bytes", len);
-		CHECK(open_file(out, &got_len, file, flen, other_key) == SC_STREAM_FORGED, "wrong key, %zu bytes", len);
+		CHECK(stream_open_file(out, &got_len, file, flen, other_key) == SC_STREAM_FORGED, "wrong key, %zu bytes", len);
 		/* Every single-bit flip anywhere in the first 40 and last 40 bytes. */
 		for (size_t at = 0; at < flen; at += at == 40 && flen > 80 ? flen - 80 : 1) {
 			memcpy(copy, file, flen);
 			copy[at] ^= 0x10;
-			sc_stream_result r = open_file(out, &got_len, copy, flen, key);
+			sc_stream_result r = stream_open_file(out, &got_len, copy, flen, key);
 			CHECK(r == SC_STREAM_FORGED || r == SC_STREAM_BAD_HEADER, "flip at %zu of %zu", at, flen);
 		}
 		if (chunks > 1) {
 			/* Truncated at a chunk boundary: the chunk before is not a last chunk. */
 			size_t cut = SC_STREAM_HEADER_BYTES + (chunks - 1) * SEALED;
-			CHECK(open_file(out, &got_len, file, cut, key) == SC_STREAM_FORGED, "truncated %zu-byte file", len);
+			CHECK(stream_open_file(out, &got_len, file, cut, key) == SC_STREAM_FORGED, "truncated %zu-byte file", len);
 			/* Chunks 0 and 1 swapped (both full only when there are 3 or more). */
 			if (chunks > 2) {
 				memcpy(copy, file, flen);
 				memcpy(copy + SC_STREAM_HEADER_BYTES, file + SC_STREAM_HEADER_BYTES + SEALED, SEALED);
 				memcpy(copy + SC_STREAM_HEADER_BYTES + SEALED, file + SC_STREAM_HEADER_BYTES, SEALED);
-				CHECK(open_file(out, &got_len, copy, flen, key) == SC_STREAM_FORGED, "reordered chunks");
+				CHECK(stream_open_file(out, &got_len, copy, flen, key) == SC_STREAM_FORGED, "reordered chunks");
 				/* A chunk dropped from the middle. */
 				memcpy(copy, file, SC_STREAM_HEADER_BYTES + SEALED);
 				memcpy(copy + SC_STREAM_HEADER_BYTES + SEALED, file + SC_STREAM_HEADER_BYTES + 2 * SEALED,
 					flen - SC_STREAM_HEADER_BYTES - 2 * SEALED);
-				CHECK(open_file(out, &got_len, copy, flen - SEALED, key) == SC_STREAM_FORGED, "dropped chunk");
+				CHECK(stream_open_file(out, &got_len, copy, flen - SEALED, key) == SC_STREAM_FORGED, "dropped chunk");
 			}
 		}
 		/* Extra bytes after the last chunk. */
 		memcpy(copy, file, flen);
 		memset(copy + flen, 0, SC_STREAM_TAG_BYTES);
-		CHECK(open_file(out, &got_len, copy, flen + SC_STREAM_TAG_BYTES, key) != SC_STREAM_OK, "trailing chunk");
+		CHECK(stream_open_file(out, &got_len, copy, flen + SC_STREAM_TAG_BYTES, key) != SC_STREAM_OK, "trailing chunk");
 	}
 
 	/* A chunk moved from another file under the same key (same size, same place). */
@@ -118,11 +84,11 @@ int main(void)
 	size_t b_len = seal_file(copy, m, 2 * CHUNK);
 	CHECK(a_len == b_len, "same sizes");
 	memcpy(copy + SC_STREAM_HEADER_BYTES, file + SC_STREAM_HEADER_BYTES, SEALED);
-	CHECK(open_file(out, &got_len, copy, b_len, key) == SC_STREAM_FORGED, "chunk from another file");
+	CHECK(stream_open_file(out, &got_len, copy, b_len, key) == SC_STREAM_FORGED, "chunk from another file");
 	/* The other file's header on this file's chunks. */
 	seal_file(copy, m, 2 * CHUNK);
 	memcpy(file, copy, SC_STREAM_HEADER_BYTES);
-	CHECK(open_file(out, &got_len, file, a_len, key) == SC_STREAM_FORGED, "header from another file");
+	CHECK(stream_open_file(out, &got_len, file, a_len, key) == SC_STREAM_FORGED, "header from another file");
 
 	/* The format, pinned: chunk 1 (last, 1 byte) with AEGIS-256 called directly. */
 	sc_stream st;

@@ -7,7 +7,7 @@
  * opens to its plaintext; one flipped bit, a cut, an extra byte, two chunks
  * swapped, or the wrong key make it fail. */
 #include "sc_core.h"
-#include "sc_stream.h"
+#include "../c/stream_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,39 +26,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* The plaintext length, or -1 when the file does not open. out: len bytes. */
 static int64_t open_file(const uint8_t *file, size_t len, const uint8_t *k, uint8_t *out)
 {
-	sc_stream st;
-	if (len < SC_STREAM_HEADER_BYTES || sc_stream_resume(&st, file, SC_STREAM_HEADER_BYTES) != SC_STREAM_OK) {
-		return -1;
-	}
-	size_t sealed = st.chunk_bytes + SC_STREAM_TAG_BYTES, at = SC_STREAM_HEADER_BYTES, m = 0;
-	do {
-		size_t rest = len - at;
-		bool last = rest <= sealed;
-		size_t clen = last ? rest : sealed;
-		if (sc_stream_open(&st, out + m, file + at, clen, last, k) != SC_STREAM_OK) {
-			return -1;
-		}
-		at += clen;
-		m += clen - SC_STREAM_TAG_BYTES;
-	} while (!st.finished);
-	return (int64_t) m;
-}
-
-/* A file of mlen bytes of m, with 1 KiB chunks; returns its length. */
-static size_t seal_file(uint8_t *file, const uint8_t *m, size_t mlen)
-{
-	sc_stream st;
-	sc_stream_start(&st, SC_STREAM_MIN_LOG2, key_id);
-	memcpy(file, st.header, SC_STREAM_HEADER_BYTES);
-	size_t at = SC_STREAM_HEADER_BYTES, done = 0;
-	do {
-		size_t n = mlen - done <= st.chunk_bytes ? mlen - done : st.chunk_bytes;
-		bool last = done + n == mlen;
-		if (sc_stream_seal(&st, file + at, m + done, n, last, key) != SC_STREAM_OK) abort();
-		at += n + SC_STREAM_TAG_BYTES;
-		done += n;
-	} while (!st.finished);
-	return at;
+	size_t mlen;
+	return stream_open_file(out, &mlen, file, len, k) == SC_STREAM_OK ? (int64_t) mlen : -1;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -76,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t chunks = mlen == 0 ? 1 : (mlen + 1023) / 1024; /* the last holds 1 to 1024 bytes, or 0 when it is the only one */
 	size_t flen = SC_STREAM_HEADER_BYTES + mlen + chunks * SC_STREAM_TAG_BYTES;
 	uint8_t *file = malloc(flen + 1), *back = malloc(flen + 1);
-	if (seal_file(file, m, mlen) != flen || open_file(file, flen, key, back) != (int64_t) mlen
+	if (stream_seal_file(file, m, mlen, SC_STREAM_MIN_LOG2, key_id, key) != flen || open_file(file, flen, key, back) != (int64_t) mlen
 			|| (mlen && memcmp(back, m, mlen) != 0) || sc_stream_plaintext_size(flen, 1024) != (int64_t) mlen) {
 		abort();
 	}
