@@ -278,12 +278,11 @@ final class ReencryptCommand extends Command
 
     private function model(string $name): ?Model
     {
-        foreach ([$name, 'App\\Models\\'.$name, 'App\\'.$name] as $class) {
-            if (class_exists($class) && is_subclass_of($class, Model::class)) {
-                return new $class();
-            }
+        $class = EncryptedColumns::model($name, $this->laravel->getNamespace());
+        if ($class === null) {
+            $this->components->error(sprintf('No Eloquent model "%s".', $name));
+            return null;
         }
-        $this->components->error(sprintf('No Eloquent model "%s".', $name));
-        return null;
+        return new $class();
     }
 }

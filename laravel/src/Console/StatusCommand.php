@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
-use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\KeyUsage;
@@ -35,8 +34,8 @@ final class StatusCommand extends Command
         }
         $models = $this->argument('models') ?: EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace());
         foreach ($models as $i => $model) {
-            $models[$i] = class_exists($model) ? $model : $this->laravel->getNamespace().'Models\\'.$model;
-            if (!is_subclass_of($models[$i], Model::class)) {
+            $models[$i] = EncryptedColumns::model($model, $this->laravel->getNamespace());
+            if ($models[$i] === null) {
                 $this->components->error(sprintf('No Eloquent model "%s".', $model));
                 return self::FAILURE;
             }

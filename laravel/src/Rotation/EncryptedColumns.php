@@ -67,4 +67,20 @@ final class EncryptedColumns
         return array_values(array_filter($classes, static fn ($class) => is_string($class) && class_exists($class)
             && is_subclass_of($class, Model::class) && !(new \ReflectionClass($class))->isAbstract() && $has(new $class())));
     }
+
+    /**
+     * The model a command argument names: a class name, or a short name in
+     * the app's Models\ (then its root) namespace, as `make:model` places it.
+     *
+     * @return ?class-string<Model>
+     */
+    public static function model(string $name, string $namespace): ?string
+    {
+        foreach ([$name, $namespace.'Models\\'.$name, $namespace.$name] as $class) {
+            if (class_exists($class) && is_subclass_of($class, Model::class)) {
+                return $class;
+            }
+        }
+        return null;
+    }
 }
