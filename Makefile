@@ -62,7 +62,7 @@ demo:
 # sodium_crypt beside Laravel's encrypter and userland ext/sodium, one run:
 # Markdown on stdout, bench/results/bench.{md,json,svg}. BENCH_FLAGS=--quick for CI.
 bench: build
-	@scripts/laravel-deps 10 >/dev/null
+	@scripts/laravel-deps 10 --demo >/dev/null
 	@scripts/with-ext $(EXT) php bench/bench.php $(BENCH_FLAGS)
 
 bench-aead: cmake

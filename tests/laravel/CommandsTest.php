@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use Illuminate\Support\Facades\Crypt;
 use Illuminate\Support\Facades\DB;
@@ -51,7 +51,7 @@ final class CommandsTest extends TestCase
     {
         $package = realpath(dirname((new \ReflectionClass(\SodiumCrypt\Laravel\SodiumCryptServiceProvider::class))->getFileName(), 2).'/database/migrations');
         $loaded = array_map('realpath', $this->app->make('migrator')->paths());
-        // The demo app asks for it itself (App\Providers\AppServiceProvider), as a published copy would.
+        // The skeleton asks for it itself (SkeletonServiceProvider), as a published copy would.
         $this->assertSame([$package], array_values(array_filter($loaded, static fn ($p) => $p === $package)));
         // Booting the provider again (the migrator is resolved, so a loadMigrationsFrom() would add at once).
         $provider = new \SodiumCrypt\Laravel\SodiumCryptServiceProvider($this->app);

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use Illuminate\Support\Facades\Crypt;
 use Illuminate\Support\Facades\Facade;

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Http\Request;
 use Illuminate\Support\Facades\Hash;
 use Illuminate\Support\Facades\Route;
@@ -91,7 +91,7 @@ final class PasswordChangeTest extends TestCase
 
     public function test_the_save_and_a_password_changed_event_after_it_wrap_the_key_once(): void
     {
-        // The demo's own route saves the password, then fires PasswordChanged (as the README shows).
+        // The skeleton's own route saves the password, then fires PasswordChanged (as the README shows).
         $alice = $this->alice();
         $wraps = 0;
         \Illuminate\Support\Facades\DB::listen(function ($query) use (&$wraps) {

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Support\Facades\DB;
 use Illuminate\Support\Facades\Storage;
 use SodiumCrypt\KeyContext;

@@ -4,8 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\Secret;
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\Secret;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Support\Facades\DB;
 use PHPUnit\Framework\Attributes\DataProvider;
 use SodiumCrypt\KeyContext;
@@ -169,12 +169,11 @@ final class QueueWorkerTest extends TestCase
         $cache = $this->envDir.'/cache';
         mkdir($cache);
         $this->app['config']->set(['cache.default' => 'file', 'cache.stores.file.path' => $cache]);
-        $env = $this->demoProcessEnv($this->envDir.'/worker', ['APP_KEY' => self::APP_KEY, 'APP_ENV' => 'testing',
+        $env = $this->processEnv($this->envDir.'/worker', ['APP_KEY' => self::APP_KEY, 'APP_ENV' => 'testing',
             'CACHE_DRIVER' => 'file', 'CACHE_PATH' => $cache, 'QUEUE_CONNECTION' => 'database']);
         $log = $this->envDir.'/worker.log';
-        $demo = dirname(__DIR__, 2).'/examples/demo';
-        $worker = proc_open([PHP_BINARY, $demo.'/artisan', 'queue:work', 'database', '--sleep=1'],
-            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'], 2 => ['file', $log, 'a']], $pipes, $demo, $env);
+        $worker = proc_open([PHP_BINARY, self::SKELETON.'/artisan', 'queue:work', 'database', '--sleep=1'],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'], 2 => ['file', $log, 'a']], $pipes, self::SKELETON, $env);
         try {
             sleep(2); // the worker has read the restart time it compares against
             $this->assertTrue(proc_get_status($worker)['running'], 'the worker runs: '.@file_get_contents($log));

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Contracts\Console\Kernel;
 use Illuminate\Foundation\Application;
 use Illuminate\Support\Env;
@@ -14,7 +14,7 @@ use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Support\Settings;
 
 /**
- * examples/demo booted with a stock Laravel 10 config/app.php (no
+ * The skeleton booted with a stock Laravel 10 config/app.php (no
  * 'previous_keys', cipher hard-coded to AES-256-CBC) and nothing set by the
  * test but the database: everything else comes from the .env file, read
  * afresh at every deploy() as a new process would read it.
@@ -37,7 +37,7 @@ abstract class StockAppTestCase extends TestCase
         }
         self::forgetEnv();
 
-        $app = require __DIR__.'/../../examples/demo/bootstrap/app.php';
+        $app = require self::SKELETON.'/bootstrap/app.php';
         $app->useEnvironmentPath($this->envDir);
         $app->useConfigPath(__DIR__.'/Fixtures/stock-laravel-10-config');
         $app->make(Kernel::class)->bootstrap();

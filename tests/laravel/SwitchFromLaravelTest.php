@@ -93,7 +93,7 @@ final class SwitchFromLaravelTest extends TestCase
                 copy($file, $dir.'/'.basename($file));
             }
         }
-        $cmd = sprintf('cd %s && PHP_INI_SCAN_DIR=%s %s artisan about 2>&1', escapeshellarg(__DIR__.'/../../examples/demo'),
+        $cmd = sprintf('cd %s && PHP_INI_SCAN_DIR=%s %s artisan about 2>&1', escapeshellarg(self::SKELETON),
             escapeshellarg($dir), escapeshellarg(PHP_BINARY));
         exec($cmd, $out, $status);
         $text = implode("\n", $out);

@@ -13,7 +13,8 @@ use Illuminate\Testing\TestResponse;
 use SodiumCrypt\KeyContext;
 
 /**
- * Boots examples/demo (a real Laravel app) with its own .env in a temporary
+ * Boots the package's Laravel skeleton (tests/laravel/skeleton: a real Laravel
+ * application, as Orchestra Testbench would give) with its own .env in a temporary
  * directory and a fresh database per test, migrated for real: an SQLite file,
  * or with SC_TEST_DB=pgsql|mysql a database of its own on the server that
  * scripts/test-laravel started (scripts/db-server; its DB_* are in the environment).
@@ -25,6 +26,9 @@ abstract class TestCase extends BaseTestCase
 
     protected ?string $envDir = null;
 
+    /** The application's base path. */
+    protected const SKELETON = __DIR__.'/skeleton';
+
     public function createApplication(): Application
     {
         if ($this->envDir === null) {
@@ -34,7 +38,7 @@ abstract class TestCase extends BaseTestCase
             touch($this->envDir.'/db.sqlite');
         }
 
-        $app = require __DIR__.'/../../examples/demo/bootstrap/app.php';
+        $app = require self::SKELETON.'/bootstrap/app.php';
         $app->useEnvironmentPath($this->envDir);
         $app->make(Kernel::class)->bootstrap();
         // The env file is read once per process (Dotenv is immutable): set per test here.
@@ -177,7 +181,7 @@ abstract class TestCase extends BaseTestCase
     }
 
     /**
-     * examples/demo served by PHP's built-in web server, a web SAPI as php-fpm
+     * The skeleton served by PHP's built-in web server, a web SAPI as php-fpm
      * is (runningInConsole() is false, so the provider's boot check runs), on
      * this test's Laravel major, with $env as its .env file. One GET.
      *
@@ -187,12 +191,12 @@ abstract class TestCase extends BaseTestCase
     protected function serveDemoOnce(string $path, array $env): array
     {
         $envDir = $this->envDir.'/served';
-        $processEnv = $this->demoProcessEnv($envDir, $env + ['APP_ENV' => 'production', 'APP_DEBUG' => 'false']);
+        $processEnv = $this->processEnv($envDir, $env + ['APP_ENV' => 'production', 'APP_DEBUG' => 'false']);
 
         $socket = stream_socket_server('tcp://127.0.0.1:0');
         $port = (int) substr((string) stream_socket_get_name($socket, false), strlen('127.0.0.1:'));
         fclose($socket);
-        $public = dirname(__DIR__, 2).'/examples/demo/public';
+        $public = self::SKELETON.'/public';
         $stderr = $envDir.'/server.stderr';
         $server = proc_open([PHP_BINARY, '-S', "127.0.0.1:$port", '-t', $public, $public.'/index.php'],
             [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['file', $stderr, 'w']], $pipes, $public, $processEnv);
@@ -214,24 +218,24 @@ abstract class TestCase extends BaseTestCase
     }
 
     /**
-     * The environment of a process of its own running examples/demo (a web
+     * The environment of a process of its own running the skeleton (a web
      * server, a queue worker) on this test's Laravel major and database, with
      * $env as its .env file in $envDir.
      *
      * @param array<string, string> $env
      * @return array<string, string>
      */
-    protected function demoProcessEnv(string $envDir, array $env): array
+    protected function processEnv(string $envDir, array $env): array
     {
         is_dir($envDir) || mkdir($envDir, 0700);
         $env += ['LOG_CHANNEL' => 'stderr', 'SESSION_DRIVER' => 'file', 'CACHE_DRIVER' => 'array'] + $this->databaseEnv();
         file_put_contents($envDir.'/.env', implode('', array_map(static fn (string $k, string $v) => "$k=$v\n", array_keys($env), $env)));
-        return ['SC_DEMO_ENV_PATH' => $envDir]
+        return ['SC_SKELETON_ENV_PATH' => $envDir]
             + array_filter(array_map(static fn (string $n) => getenv($n), array_combine(self::PASSED_ENV, self::PASSED_ENV)), 'is_string');
     }
 
     /**
-     * `php artisan …` of examples/demo as a process of its own (a real queue
+     * `php artisan …` of the skeleton as a process of its own (a real queue
      * worker), with $env as its .env; waits for it, at most $seconds.
      *
      * @param list<string> $arguments
@@ -241,11 +245,10 @@ abstract class TestCase extends BaseTestCase
     protected function artisanProcess(array $arguments, array $env, int $seconds = 120): array
     {
         $envDir = $this->envDir.'/process';
-        $processEnv = $this->demoProcessEnv($envDir, $env + ['APP_ENV' => 'testing', 'APP_DEBUG' => 'false']);
-        $demo = dirname(__DIR__, 2).'/examples/demo';
+        $processEnv = $this->processEnv($envDir, $env + ['APP_ENV' => 'testing', 'APP_DEBUG' => 'false']);
         $out = $envDir.'/output';
-        $process = proc_open([PHP_BINARY, $demo.'/artisan', ...$arguments],
-            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $out, 'w'], 2 => ['file', $out, 'a']], $pipes, $demo, $processEnv);
+        $process = proc_open([PHP_BINARY, self::SKELETON.'/artisan', ...$arguments],
+            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $out, 'w'], 2 => ['file', $out, 'a']], $pipes, self::SKELETON, $processEnv);
         $deadline = microtime(true) + $seconds;
         while (($status = proc_get_status($process))['running'] && microtime(true) < $deadline) {
             usleep(20_000);

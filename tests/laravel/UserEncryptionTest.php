@@ -4,8 +4,8 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests;
 
-use App\Models\Secret;
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\Secret;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Auth\Events\PasswordReset;
 use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use Illuminate\Support\Facades\DB;
@@ -19,7 +19,7 @@ use SodiumCrypt\Laravel\Tests\Fixtures\WriteSecretJob;
 use SodiumCrypt\Laravel\UserKeys;
 use SodiumCrypt\MissingKeyContext;
 
-/** Per-user encryption through real HTTP requests to examples/demo's routes. */
+/** Per-user encryption through real HTTP requests to the skeleton's routes. */
 final class UserEncryptionTest extends TestCase
 {
     private function api(string $method, string $uri, array $data = [], ?array $auth = null, ?string $encToken = null): TestResponse
@@ -311,7 +311,7 @@ final class UserEncryptionTest extends TestCase
         $this->assertSame(1, DB::table('secrets')->count());
         $reset = $this->api('POST', '/api/encryption/reset', $auth + ['acknowledge_data_loss' => true])->assertOk()->json();
         $this->assertNotSame($alice['encryption_token'], $reset['encryption_token']);
-        $this->assertSame(0, DB::table('secrets')->count(), 'the demo drops what the old key encrypted (UserEncryptionReset)');
+        $this->assertSame(0, DB::table('secrets')->count(), 'the app drops what the old key encrypted (UserEncryptionReset)');
         $login = $this->api('POST', '/api/login', $auth)->assertOk()->json();
         $this->api('GET', '/api/secrets', [], $login)->assertOk()->assertJsonCount(0, 'secrets');
         $this->api('POST', '/api/secrets', ['label' => 'new'], $login)->assertCreated();

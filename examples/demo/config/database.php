@@ -11,7 +11,7 @@ return [
             'busy_timeout' => 10000,
             'journal_mode' => 'wal',
         ],
-        // tests/laravel runs on these too (scripts/db-server starts them).
+        // Or a server of your own: DB_CONNECTION=pgsql|mysql and the DB_* settings.
         'pgsql' => [
             'driver' => 'pgsql',
             'host' => env('DB_HOST', '127.0.0.1'),
@@ -41,7 +41,7 @@ return [
         ],
     ],
     'migrations' => 'migrations',
-    // tests/laravel's queue-worker test: redis-server on a unix socket it starts (predis, which any PHP runs).
+    // QUEUE_CONNECTION=redis: redis-server on its unix socket (predis, which any PHP runs).
     'redis' => [
         'client' => env('REDIS_CLIENT', 'predis'),
         'default' => ['scheme' => 'unix', 'path' => env('REDIS_SOCKET', '/run/redis/redis-server.sock'), 'database' => 0],

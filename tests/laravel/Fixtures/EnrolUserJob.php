@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Tests\Fixtures;
 
-use App\Models\User;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
 use Illuminate\Bus\Queueable;
 use Illuminate\Contracts\Queue\ShouldQueue;
 use Illuminate\Foundation\Bus\Dispatchable;

@@ -22,9 +22,8 @@ return [
     'maintenance' => ['driver' => 'file'],
 
     'providers' => ServiceProvider::defaultProviders()->merge([
-        App\Providers\AppServiceProvider::class,
-        App\Providers\RouteServiceProvider::class,
         SodiumCrypt\Laravel\SodiumCryptServiceProvider::class,
+        SodiumCrypt\Laravel\Tests\Skeleton\SkeletonServiceProvider::class,
     ])->toArray(),
 
     'aliases' => Facade::defaultAliases()->toArray(),

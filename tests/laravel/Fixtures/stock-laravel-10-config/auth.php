@@ -1,4 +1,4 @@
 <?php
 
-// As in examples/demo.
-return require __DIR__.'/../../../../examples/demo/config/auth.php';
+// As the skeleton has it.
+return require __DIR__.'/../../skeleton/config/auth.php';

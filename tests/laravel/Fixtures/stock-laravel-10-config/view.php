@@ -1,4 +1,4 @@
 <?php
 
-// As in examples/demo.
-return require __DIR__.'/../../../../examples/demo/config/view.php';
+// As the skeleton has it.
+return require __DIR__.'/../../skeleton/config/view.php';
