@@ -21,6 +21,7 @@ use SodiumCrypt\Laravel\Casts\Encrypted;
 use SodiumCrypt\Laravel\Casts\UserEncrypted;
 use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
 use SodiumCrypt\Laravel\HasBlindIndexes;
+use SodiumCrypt\Laravel\HasEncryptedCasts;
 
 $quick = in_array('--quick', $argv, true);
 $demo = __DIR__.'/../examples/demo';
@@ -58,6 +59,8 @@ final class CryptRow extends BenchRow { protected $table = 'crypt_rows'; }
 final class AppKeyRow extends BenchRow { protected $table = 'app_key_rows'; }
 final class UserKeyRow extends BenchRow { use HasBlindIndexes; protected $table = 'user_key_rows'; }
 final class BoundRow extends BenchRow { protected $table = 'bound_rows'; }
+final class AppKeyTraitRow extends BenchRow { use HasEncryptedCasts; protected $table = 'app_key_trait_rows'; }
+final class UserKeyTraitRow extends BenchRow { use HasBlindIndexes, HasEncryptedCasts; protected $table = 'user_key_trait_rows'; }
 
 $cbc = new LaravelEncrypter(random_bytes(32), 'AES-256-CBC');
 $three = static fn (string $cast): array => ['name' => $cast, 'phone' => $cast, 'ssn' => $cast];
@@ -69,6 +72,9 @@ $contenders = [
     'sodium_crypt, UserEncrypted casts (user key, ssn indexed)' => [UserKeyRow::class,
         ['name' => UserEncrypted::class, 'phone' => UserEncrypted::class, 'ssn' => UserEncryptedWithIndex::class.':ssn_index']],
     'sodium_crypt, Encrypted:bound,user_id casts' => [BoundRow::class, $three(Encrypted::class.':bound,user_id')],
+    'sodium_crypt, Encrypted cast + HasEncryptedCasts' => [AppKeyTraitRow::class, $three(Encrypted::class)],
+    'sodium_crypt, UserEncrypted casts + HasEncryptedCasts' => [UserKeyTraitRow::class,
+        ['name' => UserEncrypted::class, 'phone' => UserEncrypted::class, 'ssn' => UserEncryptedWithIndex::class.':ssn_index']],
 ];
 KeyContext::set(Key::generate());
 CbcRow::encryptUsing($cbc); // Eloquent's encrypted cast takes one encrypter for every model: set and unset around CbcRow

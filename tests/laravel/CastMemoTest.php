@@ -7,10 +7,12 @@ namespace SodiumCrypt\Laravel\Tests;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Support\Facades\Crypt;
 use Illuminate\Support\Facades\DB;
+use PHPUnit\Framework\Attributes\DataProvider;
 use SodiumCrypt\Key;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\MissingKeyContext;
 use SodiumCrypt\Laravel\Tests\Fixtures\CountedRecord;
+use SodiumCrypt\Laravel\Tests\Fixtures\CountedRecordWithTrait;
 use SodiumCrypt\Laravel\Tests\Fixtures\CountingEncrypted;
 use SodiumCrypt\Laravel\Tests\Fixtures\CountingUserEncrypted;
 use Symfony\Component\VarDumper\Cloner\VarCloner;
@@ -19,7 +21,8 @@ use Symfony\Component\VarDumper\Dumper\CliDumper;
 /**
  * A value read again from the same model (toArray() for an API, then a view)
  * is not decrypted again; a new payload, another key, no key, or another
- * binding opens afresh, with the same result as without the memo.
+ * binding opens afresh, with the same result as without the memo. Each
+ * test runs on Eloquent's class-cast path and on HasEncryptedCasts'.
  */
 final class CastMemoTest extends TestCase
 {
@@ -30,11 +33,12 @@ final class CastMemoTest extends TestCase
         CountingEncrypted::$opened = CountingUserEncrypted::$opened = 0;
     }
 
-    public function test_a_value_read_again_is_not_decrypted_again(): void
+    #[DataProvider('models')]
+    public function test_a_value_read_again_is_not_decrypted_again(string $model): void
     {
         KeyContext::set(Key::generate());
-        CountedRecord::create(['id' => 1, 'user_id' => 7, 'ssn' => '111-11-1111', 'note' => 'a note', 'diary' => 'dear diary']);
-        $record = CountedRecord::find(1);
+        $model::create(['id' => 1, 'user_id' => 7, 'ssn' => '111-11-1111', 'note' => 'a note', 'diary' => 'dear diary']);
+        $record = $model::find(1);
         for ($i = 0; $i < 3; $i++) {
             $this->assertSame(['111-11-1111', 'a note', 'dear diary'], [$record->ssn, $record->note, $record->diary]);
             $this->assertSame('dear diary', $record->toArray()['diary']);
@@ -48,16 +52,17 @@ final class CastMemoTest extends TestCase
         }
 
         // Another model of the same row decrypts for itself.
-        $this->assertSame('a note', CountedRecord::find(1)->note);
+        $this->assertSame('a note', $model::find(1)->note);
         $this->assertSame(3, CountingEncrypted::$opened);
     }
 
-    public function test_a_new_payload_another_key_no_key_or_another_binding_opens_afresh(): void
+    #[DataProvider('models')]
+    public function test_a_new_payload_another_key_no_key_or_another_binding_opens_afresh(string $model): void
     {
         $alice = Key::generate();
         KeyContext::set($alice);
-        CountedRecord::create(['id' => 1, 'user_id' => 7, 'ssn' => '111-11-1111', 'note' => 'a note', 'diary' => 'dear diary']);
-        $record = CountedRecord::find(1);
+        $model::create(['id' => 1, 'user_id' => 7, 'ssn' => '111-11-1111', 'note' => 'a note', 'diary' => 'dear diary']);
+        $record = $model::find(1);
         $this->assertSame(['a note', 'dear diary'], [$record->note, $record->diary]);
 
         $record->note = 'another note';
@@ -82,10 +87,11 @@ final class CastMemoTest extends TestCase
         KeyContext::clear();
     }
 
-    public function test_the_casts_follow_the_encrypter_crypto_keys_makes_in_the_same_process(): void
+    #[DataProvider('models')]
+    public function test_the_casts_follow_the_encrypter_crypto_keys_makes_in_the_same_process(string $model): void
     {
-        CountedRecord::create(['id' => 1, 'user_id' => 7, 'note' => 'before']);
-        $this->assertSame('before', CountedRecord::find(1)->note);
+        $model::create(['id' => 1, 'user_id' => 7, 'note' => 'before']);
+        $this->assertSame('before', $model::find(1)->note);
         $before = Crypt::getFacadeRoot()->keyIds()[0];
 
         $this->assertSame(0, $this->artisanCall('crypto:keys', ['--force' => true]), $this->artisanOutput);
@@ -93,14 +99,20 @@ final class CastMemoTest extends TestCase
         $this->assertNotSame($before, $now[0]);
         $this->assertSame($now, Crypt::getFacadeRoot()->keyIds(), 'Crypt:: uses the new key in the same process');
 
-        CountedRecord::create(['id' => 2, 'user_id' => 7, 'note' => 'after']);
+        $model::create(['id' => 2, 'user_id' => 7, 'note' => 'after']);
         $raw = (string) DB::table('records')->where('id', 2)->value('note');
         $this->assertSame(0, Crypt::getFacadeRoot()->describe($raw)['key'], 'written under the new key, not a kept encrypter\'s');
-        $this->assertSame(['before', 'after'], [CountedRecord::find(1)->note, CountedRecord::find(2)->note]);
+        $this->assertSame(['before', 'after'], [$model::find(1)->note, $model::find(2)->note]);
 
         // An encrypter swapped in by hand is the one the casts use next.
         $this->app->instance('encrypter', new \SodiumCrypt\Laravel\Encrypter(new \SodiumCrypt\Keyring(\SodiumCrypt\Cipher::Aegis256, Key::generate())));
-        $this->expectExceptionOnRead(fn () => CountedRecord::find(2)->note, DecryptException::class);
+        $this->expectExceptionOnRead(fn () => $model::find(2)->note, DecryptException::class);
+    }
+
+    /** @return array<string, array{class-string}> */
+    public static function models(): array
+    {
+        return ['Eloquent\'s class-cast path' => [CountedRecord::class], 'HasEncryptedCasts' => [CountedRecordWithTrait::class]];
     }
 
     private function expectExceptionOnRead(callable $read, string $class): void

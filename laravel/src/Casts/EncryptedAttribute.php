@@ -63,6 +63,18 @@ abstract class EncryptedAttribute implements CastsAttributes
         return is_a($class, static::class, true) ? new $class(...($parameters === '' ? [] : explode(',', $parameters))) : null;
     }
 
+    /** @var array<string, self|false> one caster per cast string, for HasEncryptedCasts */
+    private static array $casters = [];
+
+    /**
+     * fromCast(), made once per cast string: a caster holds only its
+     * parameters, so one serves every model and every value of that cast.
+     */
+    public static function forCast(string $cast): ?self
+    {
+        return (self::$casters[$cast] ??= self::fromCast($cast) ?? false) ?: null;
+    }
+
     public function get(Model $model, string $key, #[\SensitiveParameter] mixed $value, #[\SensitiveParameter] array $attributes): mixed
     {
         if ($value === null) {

@@ -7,7 +7,7 @@ namespace SodiumCrypt\Laravel\Tests\Fixtures;
 use Illuminate\Database\Eloquent\Model;
 
 /** A record whose casts count how often they decrypt (CastMemoTest). */
-final class CountedRecord extends Model
+class CountedRecord extends Model
 {
     protected $table = 'records';
 

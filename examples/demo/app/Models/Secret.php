@@ -7,11 +7,12 @@ use SodiumCrypt\Laravel\Casts\UserEncrypted;
 use SodiumCrypt\Laravel\Casts\UserEncryptedJson;
 use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
 use SodiumCrypt\Laravel\HasBlindIndexes;
+use SodiumCrypt\Laravel\HasEncryptedCasts;
 
 /** One user's secret record: every value under that user's own key. */
 class Secret extends Model
 {
-    use HasBlindIndexes;
+    use HasBlindIndexes, HasEncryptedCasts;
 
     protected $fillable = ['label', 'ssn', 'notes'];
 

@@ -9,11 +9,12 @@ use SodiumCrypt\Laravel\Casts\UserEncrypted;
 use SodiumCrypt\Laravel\Casts\UserEncryptedJson;
 use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
 use SodiumCrypt\Laravel\HasBlindIndexes;
+use SodiumCrypt\Laravel\HasEncryptedCasts;
 
 /** A user's record: text, an indexed value and JSON, all under the owner's key. */
 class Secret extends Model
 {
-    use HasBlindIndexes;
+    use HasBlindIndexes, HasEncryptedCasts;
 
     protected $fillable = ['label', 'ssn', 'notes'];
 

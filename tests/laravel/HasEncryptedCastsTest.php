@@ -1,0 +1,125 @@
+<?php
+
+declare(strict_types=1);
+
+namespace SodiumCrypt\Laravel\Tests;
+
+use Illuminate\Database\Eloquent\MissingAttributeException;
+use Illuminate\Database\Eloquent\Model;
+use Illuminate\Support\Facades\DB;
+use Illuminate\Support\Facades\Schema;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
+use SodiumCrypt\Laravel\Tests\Fixtures\ExtrasRecord;
+use SodiumCrypt\Laravel\Tests\Fixtures\ExtrasRecordWithTrait;
+
+/**
+ * HasEncryptedCasts reads the package's casts off Eloquent's generic path:
+ * whatever a model reads, serialises or refuses must be what Eloquent itself
+ * gives, accessors, appends, hidden columns and other casts included. The
+ * decryption count is CastMemoTest's.
+ */
+final class HasEncryptedCastsTest extends TestCase
+{
+    private const VALUES = [
+        'user_id' => 7, 'ssn' => '111-11-1111', 'note' => 'a note', 'shout' => 'quiet', 'diary' => 'dear diary',
+        'tags' => ['a' => 1, 'b' => [true, null]], 'secret' => 'hidden', 'seen_at' => '2026-12-05 10:00:00',
+        'meta' => ['k' => 'v'], 'laravel' => 'through Crypt',
+    ];
+
+    protected function setUp(): void
+    {
+        parent::setUp();
+        Schema::create('extras', static function ($table): void {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            foreach (['ssn', 'note', 'shout', 'diary', 'tags', 'secret', 'meta', 'laravel'] as $column) {
+                $table->text($column)->nullable();
+            }
+            $table->dateTime('seen_at')->nullable();
+        });
+        KeyContext::set(Key::generate());
+    }
+
+    protected function tearDown(): void
+    {
+        Model::preventAccessingMissingAttributes(false);
+        parent::tearDown();
+    }
+
+    public function test_every_read_and_serialisation_is_eloquents_own(): void
+    {
+        ExtrasRecord::create(['id' => 1] + self::VALUES);
+        ExtrasRecordWithTrait::create(['id' => 2] + self::VALUES);
+        // Each model reads both rows: what one wrote the other reads alike.
+        foreach ([1, 2] as $id) {
+            $plain = ExtrasRecord::find($id);
+            $fast = ExtrasRecordWithTrait::find($id);
+            foreach ([...array_keys(self::VALUES), 'note_length', 'id'] as $key) {
+                $this->assertEquals($plain->$key, $fast->$key, "row $id: $key");
+            }
+            $this->assertSame('QUIET', $fast->shout, 'the old-style accessor ran');
+            $this->assertStringStartsWith('[', $fast->diary, 'the Attribute accessor ran (on the stored value, as Eloquent gives it)');
+            $this->assertSame($plain->toArray(), $fast->toArray(), "row $id: toArray()");
+            $this->assertSame(array_keys($plain->toArray()), array_keys($fast->toArray()), "row $id: the same key order");
+            $this->assertSame($plain->toJson(), $fast->toJson());
+            $this->assertArrayNotHasKey('secret', $fast->toArray(), 'hidden stays hidden');
+            $this->assertSame(6, $fast->toArray()['note_length'], 'appends are computed');
+            $this->assertSame(['a' => 1, 'b' => [true, null]], $fast->toArray()['tags']);
+            $this->assertSame('2026-12-05T10:00:00.000000Z', $fast->toArray()['seen_at']);
+        }
+    }
+
+    public function test_a_set_value_reads_as_set_before_and_after_the_save(): void
+    {
+        $record = ExtrasRecordWithTrait::create(['id' => 1] + self::VALUES);
+        $record->note = 'changed';
+        $record->ssn = '222-22-2222';
+        $record->user_id = 8; // the bound ssn follows its owner as the row is written
+        $this->assertSame(['changed', '222-22-2222'], [$record->note, $record->ssn]);
+        $this->assertSame('changed', $record->toArray()['note']);
+        $record->save();
+        $again = ExtrasRecordWithTrait::find(1);
+        $this->assertSame(['changed', '222-22-2222', 8], [$again->note, $again->ssn, $again->user_id]);
+        $this->assertNotSame('changed', DB::table('extras')->where('id', 1)->value('note'), 'stored sealed');
+    }
+
+    public function test_a_missing_attribute_reads_as_eloquent_reads_it(): void
+    {
+        ExtrasRecordWithTrait::create(['id' => 1] + self::VALUES);
+        Model::preventAccessingMissingAttributes();
+        $outcomes = [];
+        foreach ([ExtrasRecord::class, ExtrasRecordWithTrait::class] as $class) {
+            $partial = $class::query()->select('id', 'note')->find(1);
+            $this->assertSame('a note', $partial->note);
+            foreach (['diary', 'meta', 'nothing'] as $key) {
+                try {
+                    $outcomes[$class][$key] = ['value' => $partial->$key];
+                } catch (MissingAttributeException $e) {
+                    $outcomes[$class][$key] = ['refused' => str_replace($class, 'the model', $e->getMessage())];
+                }
+            }
+        }
+        // Eloquent refuses a missing primitive cast and an unknown key; a class cast reads as null.
+        $this->assertSame(['value' => null], $outcomes[ExtrasRecord::class]['diary']);
+        $this->assertArrayHasKey('refused', $outcomes[ExtrasRecord::class]['meta']);
+        $this->assertArrayHasKey('refused', $outcomes[ExtrasRecord::class]['nothing']);
+        $this->assertSame($outcomes[ExtrasRecord::class], $outcomes[ExtrasRecordWithTrait::class]);
+    }
+
+    public function test_a_value_that_does_not_open_fails_as_on_eloquents_path(): void
+    {
+        ExtrasRecordWithTrait::create(['id' => 1] + self::VALUES);
+        DB::table('extras')->where('id', 1)->update(['note' => 'not a payload']);
+        foreach ([ExtrasRecord::class, ExtrasRecordWithTrait::class] as $class) {
+            foreach ([static fn (Model $m) => $m->note, static fn (Model $m) => $m->toArray()] as $read) {
+                try {
+                    $read($class::find(1));
+                    $this->fail("$class: a value that does not open was read");
+                } catch (\Illuminate\Contracts\Encryption\DecryptException $e) {
+                    $this->assertStringNotContainsString('not a payload', $e->getMessage());
+                }
+            }
+        }
+    }
+}
