@@ -215,6 +215,25 @@ if (!is_array($appLevel) || !isset($appLevel['contenders'])) {
     exit(1);
 }
 
+// The HTTP page (bench/http.php): nginx + php-fpm serving 100 records x 5 fields, a child process.
+$http = json_decode((string) shell_exec(escapeshellarg(PHP_BINARY).' '.escapeshellarg(__DIR__.'/http.php').($quick ? ' --quick' : '')), true);
+if (!is_array($http) || (!isset($http['contenders']) && !isset($http['skipped'])) || ($http['errors'] ?? 0) !== 0) {
+    fwrite(STDERR, "bench: bench/http.php failed\n");
+    exit(1);
+}
+
+// CipherSweet, the userland peer for searchable encryption, when it can be installed here.
+$cipherSweet = class_exists(\ParagonIE\CipherSweet\CipherSweet::class) ? null : (static function (): string {
+    $url = 'https://repo.packagist.org/p2/paragonie/ciphersweet.json';
+    $ch = curl_init($url);
+    curl_setopt_array($ch, [CURLOPT_NOBODY => true, CURLOPT_TIMEOUT => 10, CURLOPT_RETURNTRANSFER => true]);
+    curl_exec($ch);
+    $status = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
+    return $status === 200
+        ? 'not installed in examples/demo (composer require paragonie/ciphersweet spatie/laravel-ciphersweet there to compare)'
+        : sprintf('not run: the Composer registry this machine reaches does not serve paragonie/ciphersweet or spatie/laravel-ciphersweet (HTTP %s for %s)', $status ?: 'no answer', $url);
+})();
+
 // Peak memory of one 1 MiB encryptString, over the baseline, in a child process each.
 $peak = function (string $code): float {
     $php = PHP_BINARY;
@@ -327,6 +346,19 @@ if (isset($appLevel['search_100000'])) {
     $md .= sprintf("\nA blind-index search (`whereBlindIndex`, user key) among %s rows: %s (%d found).\n",
         number_format($appLevel['search_100000']['rows']), Bench::us($appLevel['search_100000']['median']), $appLevel['search_100000']['found']);
 }
+if (isset($http['contenders'])) {
+    $cbcHttp = $http['contenders']['Laravel AES-256-CBC, encrypted cast']['requests_per_second'];
+    $md .= sprintf("\n### App level: an HTTP page through nginx + php-fpm\n\nGET of 100 records × 5 encrypted fields as JSON, Eloquent in the demo app on SQLite; php-fpm with %d workers, %d concurrent keep-alive clients on loopback, the median of %d interleaved rounds of %.0f s; every answer checked. The machine's cores serve php-fpm, nginx and the client alike.\n\n| contender | requests/s | × CBC |\n|---|---:|---:|\n",
+        $http['workers'], $http['clients'], $http['rounds'], $http['seconds_per_round']);
+    foreach ($http['contenders'] as $name => $c) {
+        $md .= sprintf("| %s | %.0f ±%d%% | %.2f× |\n", $name, $c['requests_per_second'], round($c['spread'] * 100), $c['requests_per_second'] / $cbcHttp);
+    }
+} else {
+    $md .= "\n### App level: an HTTP page\n\nSkipped: {$http['skipped']}.\n";
+}
+if ($cipherSweet !== null) {
+    $md .= "\nCipherSweet: $cipherSweet.\n";
+}
 $md .= sprintf("\n### Encrypted disk: one %d MiB file, writeStream() then readStream() (median of %d)\n\n| disk | write MiB/s | read MiB/s | write time × plain | read time × plain |\n|---|---:|---:|---:|---:|\n", $diskMiB, $quick ? 1 : 5);
 foreach ($disk as $name => $d) {
     $md .= sprintf("| %s | %s | %s | %.2f× | %.2f× |\n", $name, number_format($diskMiB / $d['write']), number_format($diskMiB / $d['read']),
@@ -342,7 +374,7 @@ echo $md;
 file_put_contents("$out/bench.md", $md);
 file_put_contents("$out/bench.json", json_encode(['machine' => $facts, 'aead' => $results,
     'per_user' => array_map(fn ($p) => ['sodium_crypt' => $p[0], 'alternative' => $p[1]], $extra),
-    'reencrypt' => $reencrypt, 'app_level' => $appLevel, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
+    'reencrypt' => $reencrypt, 'app_level' => $appLevel, 'http_page' => $http, 'ciphersweet' => $cipherSweet, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
 file_put_contents("$out/bench.svg", svg_chart($results, $facts));
 fwrite(STDERR, "wrote $out/bench.md, bench.json, bench.svg\n");
 

@@ -22,7 +22,7 @@ $run = bin2hex(random_bytes(3));
 $people = [];
 for ($i = 0; $i < $users; $i++) {
     $email = "load-$run-$i@example.com";
-    [$s, $r] = request('POST', "$base/api/register", ['name' => "load $i", 'email' => $email, 'password' => "password of $i", 'phone' => "+1 555 $i"]);
+    [$s, $r] = demo_request('POST', "$base/api/register", ['name' => "load $i", 'email' => $email, 'password' => "password of $i", 'phone' => "+1 555 $i"]);
     if ($s !== 201) {
         fwrite(STDERR, "register failed: $s " . json_encode($r) . "\n");
         exit(1);
@@ -30,7 +30,7 @@ for ($i = 0; $i < $users; $i++) {
     $p = ['id' => $r['user']['id'], 'email' => $email, 'phone' => "+1 555 $i",
         'auth' => ['Authorization' => 'Bearer ' . $r['api_token'], 'X-Encryption-Token' => $r['encryption_token']]];
     foreach ([1, 2] as $n) {
-        [$s, $r] = request('POST', "$base/api/secrets", ['label' => "secret $n of $email", 'ssn' => sprintf('%03d-00-%04d', $i, $n)], $p['auth']);
+        [$s, $r] = demo_request('POST', "$base/api/secrets", ['label' => "secret $n of $email", 'ssn' => sprintf('%03d-00-%04d', $i, $n)], $p['auth']);
         if ($s !== 201) {
             fwrite(STDERR, "store failed: $s\n");
             exit(1);
@@ -60,7 +60,7 @@ $launch = function () use (&$sent, &$inflight, $mh, $people, $base, &$kinds) {
         $headers['X-Encryption-Token'] = $people[($i + 1) % count($people)]['auth']['X-Encryption-Token'];
     }
     $ch = curl_init("$base/api/secrets");
-    curl_setopt_array($ch, handle_options('GET', null, $headers));
+    curl_setopt_array($ch, demo_curl_options('GET', null, $headers));
     curl_multi_add_handle($mh, $ch);
     $inflight[(int) $ch] = [$ch, $p, $kind];
     $kinds[$kind]++;

@@ -34,7 +34,7 @@ foreach ($people as $p) {
     $handles = [];
     for ($n = 0; $n < $parallel; $n++) {
         $handles[] = $h = curl_init("$base/api/secrets");
-        curl_setopt_array($h, handle_options('POST', ['label' => "race $n"], ['Authorization' => "Bearer {$p['token']}"]));
+        curl_setopt_array($h, demo_curl_options('POST', ['label' => "race $n"], ['Authorization' => "Bearer {$p['token']}"]));
         curl_multi_add_handle($multi, $h);
     }
     do {
@@ -59,7 +59,7 @@ foreach ($people as $p) {
     $split += (int) (count($keys) > 1);
 
     // Everything stored reads back under the key the user now has.
-    [$code, $body] = request('GET', "$base/api/secrets", null, ['Authorization' => "Bearer {$p['token']}"]);
+    [$code, $body] = demo_request('GET', "$base/api/secrets", null, ['Authorization' => "Bearer {$p['token']}"]);
     $read = $code === 200 ? count($body['secrets'] ?? []) : 0;
     if ($read !== $parallel) {
         $lost += $parallel - $read;
