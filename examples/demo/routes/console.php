@@ -1,3 +1,14 @@
 <?php
 
-// The package adds crypto:keys and crypto:reencrypt.
+use App\Models\Record;
+use Illuminate\Support\Facades\Artisan;
+
+// The package adds crypto:keys, crypto:reencrypt and the rest.
+
+Artisan::command('demo:records {count=100}', function (int $count) {
+    for ($i = 1; $i <= $count; $i++) {
+        Record::create(['name' => "Patient $i", 'email' => "patient$i@example.com", 'phone' => sprintf('+1 555 %07d', $i),
+            'address' => "$i Main Street, Springfield", 'notes' => str_repeat("note $i ", 8)]);
+    }
+    $this->info("$count records written under ".get_class(app('encrypter')));
+})->purpose('Write the records the records page (GET /api/records) lists');
