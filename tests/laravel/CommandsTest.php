@@ -327,6 +327,15 @@ final class CommandsTest extends TestCase
         $this->assertStringContainsString('--to must be', $this->artisanOutput);
     }
 
+    public function test_a_model_named_by_class_needs_no_app_namespace(): void
+    {
+        // An app whose app path composer.json does not map: Laravel cannot tell its namespace.
+        $this->app->useAppPath(sys_get_temp_dir());
+        User::create(['name' => 'n', 'email' => 'n@example.com', 'password' => 'correct horse', 'phone' => '555']);
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['model' => User::class, '--dry-run' => true]), $this->artisanOutput);
+        $this->assertSame(0, $this->artisanCall('crypto:status', ['models' => [User::class]]), $this->artisanOutput);
+    }
+
     public function test_crypto_reencrypt_commits_whole_chunks_and_resumes_after_a_crash(): void
     {
         $this->seedPhones();

@@ -278,7 +278,7 @@ final class ReencryptCommand extends Command
 
     private function model(string $name): ?Model
     {
-        $class = EncryptedColumns::model($name, $this->laravel->getNamespace());
+        $class = EncryptedColumns::model($name, $this->laravel->getNamespace(...));
         if ($class === null) {
             $this->components->error(sprintf('No Eloquent model "%s".', $name));
             return null;

@@ -34,7 +34,7 @@ final class StatusCommand extends Command
         }
         $models = $this->argument('models') ?: EncryptedColumns::models($this->laravel['config'], $this->laravel->path('Models'), $this->laravel->getNamespace());
         foreach ($models as $i => $model) {
-            $models[$i] = EncryptedColumns::model($model, $this->laravel->getNamespace());
+            $models[$i] = EncryptedColumns::model($model, $this->laravel->getNamespace(...));
             if ($models[$i] === null) {
                 $this->components->error(sprintf('No Eloquent model "%s".', $model));
                 return self::FAILURE;

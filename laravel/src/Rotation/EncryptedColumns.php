@@ -71,12 +71,16 @@ final class EncryptedColumns
     /**
      * The model a command argument names: a class name, or a short name in
      * the app's Models\ (then its root) namespace, as `make:model` places it.
+     * The namespace is asked for only for a short name: Laravel reads it from
+     * composer.json and throws when the app path is not there.
      *
+     * @param callable(): string $namespace
      * @return ?class-string<Model>
      */
-    public static function model(string $name, string $namespace): ?string
+    public static function model(string $name, callable $namespace): ?string
     {
-        foreach ([$name, $namespace.'Models\\'.$name, $namespace.$name] as $class) {
+        $candidates = class_exists($name) ? [$name] : [$namespace().'Models\\'.$name, $namespace().$name];
+        foreach ($candidates as $class) {
             if (class_exists($class) && is_subclass_of($class, Model::class)) {
                 return $class;
             }
