@@ -5,8 +5,10 @@
 // interleaved so drift hits every contender alike. Every answer is checked
 // (status, 100 records, the plaintext). Prints one JSON line.
 //   php bench/http.php [--quick]
-// The servers run with the extension make install put in php-fpm; the
-// machine's cores are shared by php-fpm, nginx and this client.
+// php-fpm loads the extension this PHP loads (under make bench, the build's:
+// scripts/with-ext's PHP_INI_SCAN_DIR is inherited); the machine's cores are
+// shared by php-fpm, nginx and this client. Without nginx and php-fpm, bin/serve
+// falls back to php -S, which is not this page: it is reported as skipped.
 declare(strict_types=1);
 
 use Illuminate\Contracts\Console\Kernel;
@@ -20,12 +22,6 @@ require __DIR__.'/http/models.php';
 require $root.'/examples/demo/bin/http.php'; // demo_load_page()
 
 $serve = $root.'/examples/demo/bin/serve';
-$fpm = trim((string) shell_exec('command -v php-fpm8.2 || command -v php-fpm || ls /usr/sbin/php-fpm* 2>/dev/null | head -n 1'));
-$nginx = trim((string) shell_exec('command -v nginx || ls /usr/sbin/nginx 2>/dev/null'));
-if ($fpm === '' || $nginx === '' || !str_contains((string) shell_exec(escapeshellarg($fpm).' -m 2>/dev/null'), 'sodium_crypt')) {
-    echo json_encode(['skipped' => 'needs nginx and a php-fpm with sodium_crypt installed (make install)']), "\n";
-    exit(0);
-}
 
 $dir = sys_get_temp_dir().'/sc-bench-http-'.bin2hex(random_bytes(4));
 mkdir("$dir/run", 0700, true);
@@ -41,6 +37,21 @@ foreach ($env as $name => $value) {
     $_ENV[$name] = $_SERVER[$name] = $value;
 }
 touch("$dir/db.sqlite");
+
+$workers = 2;
+exec(escapeshellarg($serve).' start '.$workers.' 2>&1', $out, $status);
+register_shutdown_function(static function () use ($serve, $dir): void { // however this ends
+    exec(escapeshellarg($serve).' stop');
+    exec('rm -rf '.escapeshellarg($dir));
+});
+if ($status !== 0 || !str_contains(implode("\n", $out), 'nginx + php-fpm')) {
+    if ($status === 0) {
+        echo json_encode(['skipped' => 'needs nginx and php-fpm (scripts/setup installs them)']), "\n";
+        exit(0);
+    }
+    fwrite(STDERR, "bench/http.php: the servers did not start:\n".implode("\n", $out)."\n");
+    exit(1);
+}
 
 // Seed: 100 records per contender, written through the same models.
 $app = require $root.'/examples/demo/bootstrap/app.php';
@@ -63,14 +74,6 @@ foreach (BenchHttp\CONTENDERS as $path => [, $model]) {
 }
 BenchHttp\use_encrypter_for('');
 
-$workers = 2;
-exec(escapeshellarg($serve).' start '.$workers.' 2>&1', $out, $status);
-if ($status !== 0) {
-    exec(escapeshellarg($serve).' stop');
-    fwrite(STDERR, "bench/http.php: the servers did not start:\n".implode("\n", $out)."\n");
-    exit(1);
-}
-
 $base = 'http://127.0.0.1:'.$env['DEMO_PORT'].'/bench/';
 $clients = 8;
 $rounds = $quick ? 1 : 3;
@@ -84,8 +87,6 @@ for ($r = 0; $r < $rounds; $r++) {
         $samples[$path][] = demo_load_page($base.$path, $clients, $seconds);
     }
 }
-exec(escapeshellarg($serve).' stop');
-
 $result = ['workers' => $workers, 'clients' => $clients, 'rounds' => $rounds, 'seconds_per_round' => $seconds, 'contenders' => []];
 $errors = 0;
 foreach (BenchHttp\CONTENDERS as $path => [$label]) {
@@ -97,6 +98,5 @@ foreach (BenchHttp\CONTENDERS as $path => [$label]) {
         'requests' => array_sum(array_column($samples[$path], 'requests'))];
 }
 $result['errors'] = $errors;
-exec('rm -rf '.escapeshellarg($dir));
 echo json_encode($result), "\n";
 exit($errors === 0 ? 0 : 1);
