@@ -151,6 +151,14 @@ $result['per_call'] = [
     'the codec opening a V1 payload (Codec::open())' => $bench->time(static fn () => $codec->open($payload)),
     'of which the extension (Keyring::open())' => $bench->time(static fn () => $codec->keyring()->open($payload)),
 ];
+// A value already opened, read again from its model; and a model just read, serialised (3 fields).
+$row = ['id' => 1, 'user_id' => 1, 'name' => $payload, 'phone' => $payload, 'ssn' => $payload, 'ssn_index' => null];
+foreach (['Eloquent\'s class-cast path' => AppKeyRow::class, 'HasEncryptedCasts' => AppKeyTraitRow::class] as $path => $class) {
+    $model = (new $class())->setRawAttributes($row, true);
+    $model->name;
+    $result['per_call']["a read of an opened value ($path)"] = $bench->time(static fn () => $model->name);
+    $result['per_call']["a model just read, toArray(), 3 fields ($path)"] = $bench->time(static fn () => (new $class())->setRawAttributes($row, true)->toArray());
+}
 KeyContext::clear();
 Model::encryptUsing(null);
 
