@@ -36,7 +36,7 @@ trait HasEncryptedCasts
     }
 
     /** What Eloquent reads a class-cast attribute through, toArray() included. */
-    protected function getClassCastableAttributeValue($key, $value)
+    protected function getClassCastableAttributeValue($key, #[\SensitiveParameter] $value)
     {
         $caster = $this->encryptedCaster($key);
         if ($caster === null || isset($this->classCastCache[$key])) {
@@ -45,8 +45,12 @@ trait HasEncryptedCasts
         return $caster->get($this, $key, $value, $this->attributes);
     }
 
-    /** toArray() and JSON: the package's columns opened here, every other cast as Eloquent does. */
-    protected function addCastAttributesToArray(array $attributes, array $mutatedAttributes)
+    /**
+     * toArray() and JSON: the package's columns opened here, every other cast
+     * as Eloquent does. $attributes fills with plaintext as it goes: a value
+     * that fails after others opened must not show them in the trace.
+     */
+    protected function addCastAttributesToArray(#[\SensitiveParameter] array $attributes, array $mutatedAttributes)
     {
         $ours = [];
         foreach ($this->getCasts() as $key => $cast) {

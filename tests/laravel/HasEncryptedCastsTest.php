@@ -122,4 +122,24 @@ final class HasEncryptedCastsTest extends TestCase
             }
         }
     }
+
+    public function test_a_value_that_fails_in_to_array_leaves_the_ones_opened_before_out_of_the_trace(): void
+    {
+        ExtrasRecordWithTrait::create(['id' => 1] + self::VALUES);
+        DB::table('extras')->where('id', 1)->update(['tags' => 'not a payload']); // after note in the row
+        $ignoreArgs = ini_set('zend.exception_ignore_args', '0'); // as on a development box
+        try {
+            ExtrasRecordWithTrait::find(1)->toArray();
+            $this->fail('a value that does not open was serialised');
+        } catch (\Illuminate\Contracts\Encryption\DecryptException $e) {
+            $ours = array_filter($e->getTrace(), static fn (array $f) => ($f['function'] ?? '') === 'addCastAttributesToArray');
+            $this->assertCount(1, $ours, 'the trait\'s frame is in the trace');
+            foreach ($ours as $frame) {
+                $this->assertArrayHasKey('args', $frame);
+                $this->assertStringNotContainsString('a note', print_r($frame['args'], true), 'a value opened before the failure');
+            }
+        } finally {
+            ini_set('zend.exception_ignore_args', (string) $ignoreArgs);
+        }
+    }
 }
