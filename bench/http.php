@@ -69,7 +69,7 @@ foreach (BenchHttp\CONTENDERS as $path => [, $model]) {
     });
     BenchHttp\use_encrypter_for($path);
     for ($i = 1; $i <= 100; $i++) {
-        $model::create(BenchHttp\record($i));
+        $model::create(['id' => $i] + App\Models\Record::sample($i));
     }
 }
 BenchHttp\use_encrypter_for('');

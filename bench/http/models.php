@@ -10,7 +10,7 @@ use Illuminate\Encryption\Encrypter as LaravelEncrypter;
 use SodiumCrypt\Laravel\Casts\Encrypted;
 use SodiumCrypt\Laravel\HasEncryptedCasts;
 
-const FIELDS = ['name', 'email', 'phone', 'address', 'notes'];
+const FIELDS = ['name', 'email', 'phone', 'address', 'notes']; // the demo's Record, whose sample() seeds them
 const LARAVEL_CAST = ['name' => 'encrypted', 'email' => 'encrypted', 'phone' => 'encrypted', 'address' => 'encrypted', 'notes' => 'encrypted'];
 const PACKAGE_CAST = ['name' => Encrypted::class, 'email' => Encrypted::class, 'phone' => Encrypted::class, 'address' => Encrypted::class, 'notes' => Encrypted::class];
 
@@ -37,11 +37,4 @@ function use_encrypter_for(string $contender): void
 {
     Model::encryptUsing($contender === 'cbc'
         ? new LaravelEncrypter(base64_decode((string) getenv('SC_BENCH_CBC_KEY'), true), 'AES-256-CBC') : null);
-}
-
-/** Record $i's fields, as seeded and as the page must answer them. */
-function record(int $i): array
-{
-    return ['id' => $i, 'name' => "Patient $i", 'email' => "patient$i@example.com", 'phone' => sprintf('+1 555 %07d', $i),
-        'address' => "$i Main Street, Springfield", 'notes' => str_repeat("note $i ", 8)];
 }

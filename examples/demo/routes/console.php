@@ -7,8 +7,7 @@ use Illuminate\Support\Facades\Artisan;
 
 Artisan::command('demo:records {count=100}', function (int $count) {
     for ($i = 1; $i <= $count; $i++) {
-        Record::create(['name' => "Patient $i", 'email' => "patient$i@example.com", 'phone' => sprintf('+1 555 %07d', $i),
-            'address' => "$i Main Street, Springfield", 'notes' => str_repeat("note $i ", 8)]);
+        Record::create(Record::sample($i));
     }
     $this->info("$count records written under ".get_class(app('encrypter')));
 })->purpose('Write the records the records page (GET /api/records) lists');

@@ -22,4 +22,15 @@ class Record extends Model
         'address' => 'encrypted',
         'notes' => 'encrypted',
     ];
+
+    /**
+     * Record $i's fields, as demo:records writes them (make bench's HTTP page
+     * too). bin/http.php's demo_load_page() checks each answer by its name,
+     * "Patient <id>".
+     */
+    public static function sample(int $i): array
+    {
+        return ['name' => "Patient $i", 'email' => "patient$i@example.com", 'phone' => sprintf('+1 555 %07d', $i),
+            'address' => "$i Main Street, Springfield", 'notes' => str_repeat("note $i ", 8)];
+    }
 }
