@@ -10,7 +10,8 @@ use SodiumCrypt\Laravel\Exceptions\InvalidConfiguration;
 use SodiumCrypt\Laravel\Support\AppKeys;
 
 /**
- * Blind indexes as hex, the form the index columns store: under the app-wide
+ * Blind indexes as hex, the form the index columns store by default (or as
+ * their 32 raw bytes, $binary, for a binary column): under the app-wide
  * index key (sodium-crypt.blind_index_key, else APP_KEY) when resolved from the
  * container, under the user key inside UserEncrypter. While the index key is
  * being rotated (BLIND_INDEX_PREVIOUS_KEYS), a search compares with the index
@@ -52,9 +53,10 @@ final class BlindIndexes
         return new self(new BlindIndex($key), $previous);
     }
 
-    public function compute(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): string
+    public function compute(#[\SensitiveParameter] string $value, string $column, bool $normalise = true, bool $binary = false): string
     {
-        return bin2hex($this->index->compute($value, $column, $normalise));
+        $index = $this->index->compute($value, $column, $normalise);
+        return $binary ? $index : bin2hex($index);
     }
 
     /** @return array<array-key, string> */
@@ -64,11 +66,12 @@ final class BlindIndexes
     }
 
     /** @return non-empty-list<string> the value's index under the current key, then under each previous one */
-    public function candidates(#[\SensitiveParameter] string $value, string $column, bool $normalise = true): array
+    public function candidates(#[\SensitiveParameter] string $value, string $column, bool $normalise = true, bool $binary = false): array
     {
-        $all = [$this->compute($value, $column, $normalise)];
+        $all = [$this->compute($value, $column, $normalise, $binary)];
         foreach ($this->previous as $index) {
-            $all[] = bin2hex($index->compute($value, $column, $normalise));
+            $one = $index->compute($value, $column, $normalise);
+            $all[] = $binary ? $one : bin2hex($one);
         }
         return $all;
     }

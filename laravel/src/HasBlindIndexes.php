@@ -11,15 +11,16 @@ use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
  * For models with UserEncryptedWithIndex casts:
  *   Patient::whereBlindIndex('ssn', '123-45-6789')->get()
  * compares the index column with the value's blind index, computed exactly as
- * the cast stores it (normalised: trimmed, lower-cased); while the global
- * index key is being rotated, with its index under each previous key too.
+ * the cast stores it (normalised: trimmed, lower-cased; hex or binary); while
+ * the global index key is being rotated, with its index under each previous
+ * key too.
  */
 trait HasBlindIndexes
 {
     public function scopeWhereBlindIndex(Builder $query, string $column, #[\SensitiveParameter] string $value): Builder
     {
         $cast = $this->blindIndexCast($column);
-        $indexes = $cast->searchIndexes($value, $column);
+        $indexes = $cast->searchIndexes($this, $value, $column);
         $qualified = $query->qualifyColumn($cast->indexColumn);
         return count($indexes) === 1 ? $query->where($qualified, $indexes[0]) : $query->whereIn($qualified, $indexes);
     }

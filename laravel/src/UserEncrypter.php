@@ -69,6 +69,12 @@ final class UserEncrypter
         return $this->forContextKey()->index->compute($value, $column, $normalise);
     }
 
+    /** Blind indexes under the context key, for UserEncryptedWithIndex: MissingKeyContext without one. */
+    public function blindIndexes(): BlindIndexes
+    {
+        return $this->forContextKey()->index;
+    }
+
     /** @return array<array-key, string> hex indexes, keys preserved */
     public function blindIndexMany(#[\SensitiveParameter] array $values, string $column, bool $normalise = true): array
     {

@@ -107,7 +107,7 @@ final class BlindIndexRotator
             if ($stored === null || $value === null) {
                 continue;
             }
-            $index = $cast->index((string) $value, $column);
+            $index = $cast->index($row, (string) $value, $column);
             if ($index !== $stored) {
                 $read[$cast->indexColumn] = $stored;
                 $write[$cast->indexColumn] = $index;
