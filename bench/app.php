@@ -60,6 +60,7 @@ final class AppKeyRow extends BenchRow { protected $table = 'app_key_rows'; }
 final class UserKeyRow extends BenchRow { use HasBlindIndexes; protected $table = 'user_key_rows'; }
 final class BoundRow extends BenchRow { protected $table = 'bound_rows'; }
 final class AppKeyTraitRow extends BenchRow { use HasEncryptedCasts; protected $table = 'app_key_trait_rows'; }
+final class UserKeyBinaryRow extends BenchRow { use HasBlindIndexes; protected $table = 'user_key_binary_rows'; }
 final class UserKeyTraitRow extends BenchRow { use HasBlindIndexes, HasEncryptedCasts; protected $table = 'user_key_trait_rows'; }
 
 $cbc = new LaravelEncrypter(random_bytes(32), 'AES-256-CBC');
@@ -121,24 +122,78 @@ foreach ($contenders as $label => [$class, $fields]) {
     $result['contenders'][$label] = ['insert_rows_per_second' => $insert, 'read_1000x3_twice' => $read];
 }
 
-// A blind-index search among 100,000 rows (user key, indexed ssn).
-$search = null;
+// A profile of the 1,000-row read: the same read cut into stages, each timed
+// on its own (a stage includes those before it), beside plain columns, and
+// the 3,000 decryptions alone through the extension.
+$result['profile'] = [];
+$stages = ['query and hydration' => 0, 'then toArray()' => 1, 'then the 3 fields read again (the whole read)' => 2];
+foreach (['plain columns', 'sodium_crypt, Encrypted cast + HasEncryptedCasts'] as $label) {
+    $class = $contenders[$label][0];
+    foreach ($stages as $stage => $upTo) {
+        $result['profile'][$label][$stage] = $bench->time(static function () use ($class, $upTo): void {
+            foreach ($class::query()->limit(1000)->get() as $model) {
+                if ($upTo >= 1) {
+                    $model->toArray();
+                }
+                if ($upTo >= 2) {
+                    $model->name;
+                    $model->phone;
+                    $model->ssn;
+                }
+            }
+        });
+    }
+}
+$payloads = DB::table('app_key_trait_rows')->limit(1000)->get(['name', 'phone', 'ssn'])
+    ->flatMap(static fn ($r): array => [(string) $r->name, (string) $r->phone, (string) $r->ssn])->all();
+$keyring = app('encrypter')->codec()->keyring();
+$result['profile']['the 3,000 decryptions alone (Keyring::open())'] = $bench->time(static function () use ($payloads, $keyring): void {
+    foreach ($payloads as $payload) {
+        $keyring->open($payload);
+    }
+});
+
+// A blind-index search among 100,000 rows (user key, indexed ssn): the index
+// as hex (CHAR(64)) and as its 32 raw bytes (UserEncryptedWithIndex:…,binary),
+// with the size of each column's index in the SQLite file.
 if (!$quick) {
     $rows = 100000 - $insertRows;
     $index = app(\SodiumCrypt\Laravel\UserEncrypter::class);
+    Schema::create('user_key_binary_rows', static function ($t): void {
+        $t->id();
+        $t->integer('user_id');
+        $t->text('name');
+        $t->text('phone');
+        $t->text('ssn');
+        $t->char('ssn_index', 32)->charset('binary')->nullable()->index();
+    });
+    BenchRow::$fields[UserKeyBinaryRow::class] = ['ssn' => UserEncryptedWithIndex::class.':ssn_index,user,binary'];
+    // The rows Eloquent inserted above, then the rest in chunks: the same rows and indexes in both tables.
+    foreach (DB::table('user_key_rows')->get()->chunk(1000) as $chunk) {
+        DB::table('user_key_binary_rows')->insert($chunk->map(static fn ($r): array => ['ssn_index' => hex2bin($r->ssn_index)] + (array) $r)->all());
+    }
     DB::transaction(static function () use ($rows, $insertRows, $row, $index): void {
         foreach (array_chunk(range($insertRows + 1, $insertRows + $rows), 1000) as $chunk) {
             $ssns = array_map(static fn (int $i) => $row($i)['ssn'], $chunk);
             $indexes = $index->blindIndexMany($ssns, 'ssn');
-            DB::table('user_key_rows')->insert(array_map(static fn (int $i, int $k) => [
-                'id' => $i, 'user_id' => $i % 50, 'name' => 'x', 'phone' => 'x', 'ssn' => 'x', 'ssn_index' => $indexes[$k],
-            ], $chunk, array_keys($chunk)));
+            foreach (['user_key_rows' => false, 'user_key_binary_rows' => true] as $table => $binary) {
+                DB::table($table)->insert(array_map(static fn (int $i, int $k) => [
+                    'id' => $i, 'user_id' => $i % 50, 'name' => 'x', 'phone' => 'x', 'ssn' => 'x',
+                    'ssn_index' => $binary ? hex2bin($indexes[$k]) : $indexes[$k],
+                ], $chunk, array_keys($chunk)));
+            }
         }
     });
-    $search = $bench->time(static function (): void {
-        UserKeyRow::query()->whereBlindIndex('ssn', '123-45-0123')->get();
-    });
-    $result['search_100000'] = ['rows' => DB::table('user_key_rows')->count(), 'found' => UserKeyRow::query()->whereBlindIndex('ssn', '123-45-0123')->count()] + $search;
+    $indexBytes = static fn (string $table): int => (int) DB::selectOne(
+        'SELECT SUM(pgsize) AS bytes FROM dbstat WHERE name = ?', ["{$table}_ssn_index_index"])->bytes;
+    foreach (['hex' => UserKeyRow::class, 'binary' => UserKeyBinaryRow::class] as $form => $class) {
+        $time = $bench->time(static function () use ($class): void {
+            $class::query()->whereBlindIndex('ssn', '123-45-0123')->get();
+        });
+        $table = (new $class())->getTable();
+        $result['search_100000'][$form] = ['rows' => DB::table($table)->count(),
+            'found' => $class::query()->whereBlindIndex('ssn', '123-45-0123')->count(), 'index_bytes' => $indexBytes($table)] + $time;
+    }
 }
 // Where a cast's read goes, per call (through a closure, ~25-40 ns of each row).
 $payload = app('encrypter')->encryptString('555-0000001');
@@ -159,6 +214,12 @@ foreach (['Eloquent\'s class-cast path' => AppKeyRow::class, 'HasEncryptedCasts'
     $result['per_call']["a read of an opened value ($path)"] = $bench->time(static fn () => $model->name);
     $result['per_call']["a model just read, toArray(), 3 fields ($path)"] = $bench->time(static fn () => (new $class())->setRawAttributes($row, true)->toArray());
 }
+// Where an insert goes before the database: a new model filled with 3 fields, and a user-key blind index.
+$fields = ['user_id' => 1, 'name' => 'Patient 5', 'phone' => '555-0000005', 'ssn' => '005-45-0005'];
+foreach (['plain columns' => PlainRow::class, 'Encrypted' => AppKeyRow::class, 'UserEncrypted, ssn indexed' => UserKeyRow::class] as $what => $class) {
+    $result['per_call']["a new model filled with 3 fields ($what)"] = $bench->time(static fn () => (new $class())->fill($fields));
+}
+$result['per_call']['a blind index under the user key (UserEncrypter::blindIndex())'] = $bench->time(static fn () => app(\SodiumCrypt\Laravel\UserEncrypter::class)->blindIndex('005-45-0005', 'ssn'));
 KeyContext::clear();
 Model::encryptUsing(null);
 

@@ -342,9 +342,19 @@ foreach ($appLevel['contenders'] as $name => $c) {
 }
 $md .= "\nWhere a cast's read goes, per call (through a closure): ".implode('; ', array_map(
     static fn (string $what, array $t) => $what.' '.Bench::us($t['median']), array_keys($appLevel['per_call']), $appLevel['per_call'])).".\n";
+$profiled = array_filter($appLevel['profile'], static fn (array $v): bool => !isset($v['median'])); // contender => stage => time
+$md .= "\nA profile of the 1,000-row read: the read cut into stages, each timed on its own (each includes those before it; the whole read is timed again here), and the 3,000 decryptions alone.\n\n| stage | ".implode(' | ', array_keys($profiled))." |\n|---|".str_repeat('---:|', count($profiled))."\n";
+foreach (array_keys(reset($profiled)) as $stage) {
+    $md .= "| $stage | ".implode(' | ', array_map(static fn (array $p) => Bench::us($p[$stage]['median']), $profiled))." |\n";
+}
+foreach (array_diff_key($appLevel['profile'], $profiled) as $what => $t) {
+    $md .= "| $what |".str_repeat(' |', count($profiled) - 1).' '.Bench::us($t['median'])." |\n";
+}
 if (isset($appLevel['search_100000'])) {
-    $md .= sprintf("\nA blind-index search (`whereBlindIndex`, user key) among %s rows: %s (%d found).\n",
-        number_format($appLevel['search_100000']['rows']), Bench::us($appLevel['search_100000']['median']), $appLevel['search_100000']['found']);
+    $md .= "\nA blind-index search (`whereBlindIndex`, user key) among 100,000 rows, the index column as hex (CHAR(64)) and as 32 raw bytes (`,binary`), with the size of that column's index in the SQLite file:\n\n| index column | search | found | index size |\n|---|---:|---:|---:|\n";
+    foreach ($appLevel['search_100000'] as $form => $s) {
+        $md .= sprintf("| %s (%s rows) | %s | %d | %.1f MiB |\n", $form, number_format($s['rows']), Bench::us($s['median']), $s['found'], $s['index_bytes'] / 1048576);
+    }
 }
 if (isset($http['contenders'])) {
     $cbcHttp = $http['contenders']['Laravel AES-256-CBC, encrypted cast']['requests_per_second'];
