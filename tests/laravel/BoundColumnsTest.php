@@ -113,6 +113,24 @@ final class BoundColumnsTest extends TestCase
         $this->assertSame('222-22-2222', Record::find($a->id)->ssn);
     }
 
+    public function test_a_stored_value_reads_between_an_owner_change_and_the_save(): void
+    {
+        $id = tap(Record::create(['user_id' => 7]))->update(['ssn' => '111-11-1111'])->id;
+        $record = Record::find($id);
+        $record->user_id = 8; // the value is sealed to 7 until the save re-seals it to 8
+        $this->assertSame('111-11-1111', $record->ssn, 'read before the save');
+        $this->assertSame('111-11-1111', $record->toArray()['ssn']);
+        $record->save();
+        $this->assertSame('111-11-1111', Record::find($id)->ssn);
+        // A stored value that is not this row's still does not open, owner change or not.
+        $other = tap(Record::create(['user_id' => 8]))->update(['ssn' => '222-22-2222'])->id;
+        DB::table('records')->where('id', $other)->update(['ssn' => DB::table('records')->where('id', $id)->value('ssn')]);
+        $copy = Record::find($other);
+        $copy->user_id = 9;
+        $this->expectException(\Illuminate\Contracts\Encryption\DecryptException::class);
+        $copy->ssn;
+    }
+
     public function test_an_owner_changed_in_a_later_request_keeps_the_value(): void
     {
         $a = Record::create(['user_id' => 1]);

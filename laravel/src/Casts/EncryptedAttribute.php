@@ -85,7 +85,10 @@ abstract class EncryptedAttribute implements CastsAttributes
         }
         $payload = (string) $value;
         $codec = static::codec();
-        $binding = $this->bound?->binding($model, $key, $attributes) ?? '';
+        // A stored value, unchanged since the row was read, is sealed to the
+        // row as stored: an owner changed since is only bound at the save.
+        $binding = $this->bound?->binding($model, $key,
+            $model->exists && $model->getRawOriginal($key) === $payload ? $model->getRawOriginal() : $attributes) ?? '';
         $memo = self::$opened[$model][$key] ?? null;
         if ($memo !== null && $memo[0] === $payload && $memo[1] === $codec && $memo[2] === $binding) {
             return $memo[3];
