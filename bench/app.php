@@ -216,7 +216,8 @@ foreach (['Eloquent\'s class-cast path' => AppKeyRow::class, 'HasEncryptedCasts'
 }
 // Where an insert goes before the database: a new model filled with 3 fields, and a user-key blind index.
 $fields = ['user_id' => 1, 'name' => 'Patient 5', 'phone' => '555-0000005', 'ssn' => '005-45-0005'];
-foreach (['plain columns' => PlainRow::class, 'Encrypted' => AppKeyRow::class, 'UserEncrypted, ssn indexed' => UserKeyRow::class] as $what => $class) {
+foreach (['plain columns' => PlainRow::class, 'Encrypted' => AppKeyRow::class, 'UserEncrypted, ssn indexed' => UserKeyRow::class,
+    'Encrypted + HasEncryptedCasts' => AppKeyTraitRow::class, 'UserEncrypted, ssn indexed + HasEncryptedCasts' => UserKeyTraitRow::class] as $what => $class) {
     $result['per_call']["a new model filled with 3 fields ($what)"] = $bench->time(static fn () => (new $class())->fill($fields));
 }
 $result['per_call']['a blind index under the user key (UserEncrypter::blindIndex())'] = $bench->time(static fn () => app(\SodiumCrypt\Laravel\UserEncrypter::class)->blindIndex('005-45-0005', 'ssn'));

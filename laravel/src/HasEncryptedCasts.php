@@ -16,14 +16,21 @@ use SodiumCrypt\Laravel\Casts\EncryptedAttribute;
  * toArray()/JSON the package's columns skip the checks Eloquent makes of
  * every cast (date, enum, serializable class), none of which they are.
  *
- * Everything else is Eloquent's own: an attribute with a get mutator or an
+ * Writes to them likewise call the shared caster's set() and merge its
+ * answer as Eloquent merges a class cast's.
+ *
+ * Everything else is Eloquent's own: an attribute with a mutator or an
  * Attribute accessor, a cast of another kind, a value Eloquent holds as an
- * object (classCastCache), missing-attribute checks, writes, dirty checks.
+ * object (classCastCache), a date column, missing-attribute checks, dirty
+ * checks.
  */
 trait HasEncryptedCasts
 {
     /** @var array<class-string, array<string, bool>> whether a key of a class has an accessor of its own */
     private static array $encryptedCastAccessors = [];
+
+    /** @var array<class-string, array<string, bool>> whether a key of a class has a set mutator of its own */
+    private static array $encryptedCastMutators = [];
 
     public function getAttributeValue($key)
     {
@@ -33,6 +40,25 @@ trait HasEncryptedCasts
             return parent::getAttributeValue($key);
         }
         return $caster->get($this, $key, $this->attributes[$key] ?? null, $this->attributes);
+    }
+
+    /**
+     * Eloquent's setAttribute() for a class cast, less the look-ups: the
+     * same set(), merged the same way. An object value (which Eloquent would
+     * cache), a mutator and a date column go Eloquent's way.
+     */
+    public function setAttribute($key, #[\SensitiveParameter] $value)
+    {
+        $caster = $this->encryptedCaster($key);
+        if ($caster === null || is_object($value)
+            || (self::$encryptedCastMutators[static::class][$key] ??= $this->hasSetMutator($key) || $this->hasAttributeSetMutator($key))
+            || ($value !== null && in_array($key, $this->getDates(), true))) {
+            return parent::setAttribute($key, $value);
+        }
+        $this->attributes = array_replace($this->attributes,
+            $this->normalizeCastClassResponse($key, $caster->set($this, $key, $value, $this->attributes)));
+        unset($this->classCastCache[$key]);
+        return $this;
     }
 
     /** What Eloquent reads a class-cast attribute through, toArray() included. */

@@ -70,6 +70,61 @@ final class HasEncryptedCastsTest extends TestCase
         }
     }
 
+    public function test_every_write_is_eloquents_own(): void
+    {
+        $seen = [];
+        foreach ([1 => ExtrasRecord::class, 2 => ExtrasRecordWithTrait::class] as $id => $class) {
+            $record = new $class(['id' => $id] + self::VALUES);
+            $steps = ['filled, dirty' => array_keys($record->getDirty())];
+            $record->save();
+            $record->note = 'changed';
+            $record->shout = 'LOUD';
+            $record->tags = ['x' => 1];
+            $record->secret = null;
+            $record->diary = 'entry';
+            $record->user_id = 8;
+            $steps['changed, dirty'] = array_keys($record->getDirty());
+            // diary's Attribute accessor is given the stored payload, as Eloquent gives it: random, so only its shape.
+            $steps['changed, read'] = [$record->note, $record->shout, $record->tags, $record->secret, str_starts_with($record->diary, '[sc1.'), $record->ssn];
+            $record->save();
+            $steps['saved, dirty'] = array_keys($record->getDirty());
+            $stored = DB::table('extras')->where('id', $id)->first();
+            $steps['stored'] = [\Illuminate\Support\Facades\Crypt::decryptString($stored->shout), $stored->secret,
+                substr((string) $stored->note, 0, 4), substr((string) $stored->ssn, 0, 4)];
+            $fresh = $class::find($id);
+            $steps['read back'] = [$fresh->note, $fresh->shout, $fresh->tags, $fresh->secret, str_starts_with($fresh->diary, '[sc1.'), $fresh->ssn, $fresh->user_id];
+            $seen[$class] = $steps;
+        }
+        $this->assertSame('loud', $seen[ExtrasRecord::class]['stored'][0], 'the set mutator ran');
+        $this->assertSame(['changed', 'LOUD', ['x' => 1], null, true, '111-11-1111', 8], $seen[ExtrasRecord::class]['read back']);
+        $this->assertSame($seen[ExtrasRecord::class], $seen[ExtrasRecordWithTrait::class]);
+    }
+
+    public function test_a_date_column_is_formatted_as_eloquent_formats_it(): void
+    {
+        $casts = ['created_at' => \SodiumCrypt\Laravel\Casts\Encrypted::class];
+        $models = [
+            new class extends Model { protected $table = 'extras'; },
+            new class extends Model { use \SodiumCrypt\Laravel\HasEncryptedCasts; protected $table = 'extras'; },
+        ];
+        $read = [];
+        foreach ($models as $model) {
+            $model->mergeCasts($casts);
+            $model->created_at = '2026-12-05 10:00'; // a timestamp column: Eloquent stores it in its own date format
+            $read[] = $model->created_at;
+        }
+        $this->assertSame(['2026-12-05 10:00:00', '2026-12-05 10:00:00'], $read);
+    }
+
+    public function test_an_object_value_is_cached_as_eloquent_caches_it(): void
+    {
+        foreach ([ExtrasRecord::class, ExtrasRecordWithTrait::class] as $class) {
+            $tags = new \ArrayObject(['a' => 1]);
+            $record = new $class(['tags' => $tags]);
+            $this->assertSame($tags, $record->tags, "$class: the object set is the object read");
+        }
+    }
+
     public function test_a_set_value_reads_as_set_before_and_after_the_save(): void
     {
         $record = ExtrasRecordWithTrait::create(['id' => 1] + self::VALUES);

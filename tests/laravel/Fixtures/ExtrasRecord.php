@@ -6,13 +6,14 @@ namespace SodiumCrypt\Laravel\Tests\Fixtures;
 
 use Illuminate\Database\Eloquent\Casts\Attribute;
 use Illuminate\Database\Eloquent\Model;
+use Illuminate\Support\Facades\Crypt;
 use SodiumCrypt\Laravel\Casts\Encrypted;
 use SodiumCrypt\Laravel\Casts\UserEncrypted;
 use SodiumCrypt\Laravel\Casts\UserEncryptedJson;
 
 /**
  * The package's casts beside Eloquent's own (HasEncryptedCastsTest): an
- * old-style accessor on one encrypted column, an Attribute accessor on
+ * old-style accessor and set mutator on one encrypted column, an Attribute accessor on
  * another, an appended attribute, a hidden one, and Laravel's datetime, array
  * and encrypted casts. ExtrasRecordWithTrait reads the same through
  * HasEncryptedCasts.
@@ -45,6 +46,12 @@ class ExtrasRecord extends Model
     public function getShoutAttribute(?string $value): ?string
     {
         return $value === null ? null : strtoupper($this->castAttribute('shout', $value));
+    }
+
+    /** Old-style set mutator: Eloquent's own path runs it instead of the cast's set(). */
+    public function setShoutAttribute(?string $value): void
+    {
+        $this->attributes['shout'] = $value === null ? null : Crypt::encryptString(strtolower($value));
     }
 
     protected function diary(): Attribute
