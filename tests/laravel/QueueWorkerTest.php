@@ -24,10 +24,7 @@ use SodiumCrypt\Laravel\Tests\Fixtures\WriteWithoutKeyJob;
  */
 final class QueueWorkerTest extends TestCase
 {
-    /** @var resource|null */
-    private $redis = null;
-
-    private string $redisSocket = '';
+    use StartsRedis;
 
     /** @return array<string, array{string}> */
     public static function drivers(): array
@@ -237,29 +234,9 @@ final class QueueWorkerTest extends TestCase
         return ['id' => User::where('name', $name)->value('id')] + $response->json();
     }
 
-    /** redis-server on a unix socket in this test's directory; stopped in tearDown. */
-    private function startRedis(): string
-    {
-        $this->redisSocket = $this->envDir.'/redis.sock';
-        $this->redis = proc_open(['redis-server', '--port', '0', '--unixsocket', $this->redisSocket, '--unixsocketperm', '700',
-            '--save', '', '--appendonly', 'no', '--dir', $this->envDir],
-            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $this->envDir.'/redis.log', 'w'], 2 => ['file', $this->envDir.'/redis.log', 'a']], $pipes);
-        $this->assertIsResource($this->redis, 'redis-server started (scripts/setup installs it)');
-        for ($i = 0; $i < 200 && !file_exists($this->redisSocket); $i++) {
-            usleep(25_000);
-        }
-        $this->assertFileExists($this->redisSocket, 'redis-server is listening: '.@file_get_contents($this->envDir.'/redis.log'));
-        return $this->redisSocket;
-    }
-
     protected function tearDown(): void
     {
-        if ($this->redis !== null) {
-            proc_terminate($this->redis);
-            proc_close($this->redis);
-            $this->redis = null;
-            @unlink($this->redisSocket);
-        }
+        $this->stopRedis();
         parent::tearDown();
     }
 }
