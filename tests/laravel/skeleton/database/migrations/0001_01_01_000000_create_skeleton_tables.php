@@ -52,6 +52,18 @@ return new class extends Migration
             $table->unsignedInteger('available_at');
             $table->unsignedInteger('created_at');
         });
+        Schema::create('job_batches', function (Blueprint $table) { // Bus::batch(): crypto:reencrypt --queue
+            $table->string('id')->primary();
+            $table->string('name');
+            $table->integer('total_jobs');
+            $table->integer('pending_jobs');
+            $table->integer('failed_jobs');
+            $table->longText('failed_job_ids');
+            $table->mediumText('options')->nullable();
+            $table->integer('cancelled_at')->nullable();
+            $table->integer('created_at');
+            $table->integer('finished_at')->nullable();
+        });
         Schema::create('failed_jobs', function (Blueprint $table) {
             $table->id();
             $table->string('uuid')->unique();
@@ -65,7 +77,7 @@ return new class extends Migration
 
     public function down(): void
     {
-        foreach (['failed_jobs', 'jobs', 'sessions', 'password_reset_tokens', 'secrets', 'users'] as $table) {
+        foreach (['failed_jobs', 'job_batches', 'jobs', 'sessions', 'password_reset_tokens', 'secrets', 'users'] as $table) {
             Schema::dropIfExists($table);
         }
     }
