@@ -4,17 +4,19 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Console;
 
+use Illuminate\Bus\Batch;
+use Illuminate\Bus\BatchRepository;
 use Illuminate\Console\Command;
-use Illuminate\Contracts\Encryption\DecryptException;
-use Illuminate\Database\Connection;
 use Illuminate\Database\Eloquent\Model;
+use Illuminate\Support\Facades\Bus;
 use League\Flysystem\FilesystemException;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\FileDecryptionFailed;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
+use SodiumCrypt\Laravel\Queue\ReencryptChunk;
 use SodiumCrypt\Laravel\Rotation\ColumnRotator;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
-use SodiumCrypt\Laravel\Support\BoundColumn;
+use SodiumCrypt\Laravel\Rotation\TableRewriter;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use Symfony\Component\Console\Attribute\AsCommand;
 
@@ -27,7 +29,8 @@ use Symfony\Component\Console\Attribute\AsCommand;
  * chunks done and none half-written, and a second run resumes: values already
  * current are skipped. A value that does not decrypt is left as it is and
  * reported; --dry-run decrypts everything it counts and writes nothing.
- * With --disk, an encrypted disk's files instead (disk()).
+ * With --disk, an encrypted disk's files instead (disk()). With --queue, the
+ * table's id ranges as a batch of jobs for queue workers (queue()).
  */
 #[AsCommand(name: 'crypto:reencrypt')]
 final class ReencryptCommand extends Command
@@ -38,12 +41,26 @@ final class ReencryptCommand extends Command
         {--columns= : Comma-separated columns (default: every encrypted cast)}
         {--to=sodium : "sodium" (the configured cipher and format) or "laravel" (Laravel\'s own AES-CBC: the way back)}
         {--chunk=1000 : Rows per chunk (one transaction each)}
-        {--dry-run : Decrypt and count what would change, write nothing}';
+        {--dry-run : Decrypt and count what would change, write nothing}
+        {--queue= : Queue the work instead, as a batch of chunk jobs on this queue connection (default: the app\'s) for queue:work workers to share}
+        {--status : List the queued re-encryptions (batches) and their progress}
+        {--cancel= : Cancel a queued re-encryption by batch id (chunks already done stay done)}';
 
     protected $description = 'Re-encrypt a model\'s encrypted columns under the current key and format';
 
     public function handle(): int
     {
+        if ($this->option('status')) {
+            return $this->status();
+        }
+        if ($this->option('cancel') !== null) {
+            return $this->cancel((string) $this->option('cancel'));
+        }
+        $queued = $this->input->hasParameterOption('--queue');
+        if ($queued && ($this->option('disk') !== null || $this->option('dry-run'))) {
+            $this->components->error('--queue re-encrypts a model\'s table; a disk (--disk) and a dry run (--dry-run) run in this process. Nothing was queued.');
+            return self::FAILURE;
+        }
         if ($this->option('disk') !== null) {
             return $this->disk((string) $this->option('disk'));
         }
@@ -75,15 +92,19 @@ final class ReencryptCommand extends Command
             $this->components->error(sprintf('APP_KEY is %d bytes: Laravel\'s own encrypter, as config/app.php configures it (AES-256-CBC), needs 32, so the way back would end in an error at boot. Rotate to a 32-byte key first (php artisan crypto:keys --cipher=aegis-256; the old key stays readable), then run this again. Nothing was written.', $length));
             return self::FAILURE;
         }
-        $bound = array_intersect_key(EncryptedColumns::bound($model), array_flip($columns));
+        $rewriter = new TableRewriter($model, $columns, new ColumnRotator($encrypter, $to === 'laravel'));
+        $bound = $rewriter->bound();
         if ($bound !== [] && $to === 'laravel') {
             $this->components->error(sprintf('%s binds %s (Encrypted:bound): Laravel\'s format cannot carry a binding. Drop "bound" from those casts (with "migrate" first, see the README) before going back.',
                 $model::class, implode(', ', array_keys($bound))));
             return self::FAILURE;
         }
 
+        if ($this->input->hasParameterOption('--queue')) {
+            return $this->queue($model, $columns, $to === 'laravel');
+        }
         $dry = (bool) $this->option('dry-run');
-        [$total, $stale, $changed, $failed] = $this->rewrite($model, $columns, $bound, new ColumnRotator($encrypter, $to === 'laravel'), $dry);
+        [$total, $stale, $changed, $failed] = $this->rewrite($model, $rewriter, $dry);
         $this->components->info($dry
             ? sprintf('%d of %d %s rows would be re-encrypted (dry run: every one decrypted, nothing written).', $stale, $total, $model::class)
             : sprintf('Re-encrypted %d of %d %s rows; the rest were already current.', $changed, $total, $model::class));
@@ -97,80 +118,115 @@ final class ReencryptCommand extends Command
     }
 
     /**
+     * The table cut into id ranges of --chunk rows, one ReencryptChunk job
+     * each, dispatched as one batch (Laravel's job_batches table keeps its
+     * progress). Rows written after this are written under the current key
+     * already; running it again queues the table again, and chunks already
+     * current change nothing.
+     *
      * @param list<string> $columns
-     * @param array<string, BoundColumn> $bound the bound ones among them
-     * @return array{int, int, int, list<string>} rows, rows not current, rows written, values that open under no key
      */
-    private function rewrite(Model $model, array $columns, array $bound, ColumnRotator $rotator, bool $dry): array
+    private function queue(Model $model, array $columns, bool $toLaravel): int
     {
-        $attributes = []; // what the bindings name besides the row key, read with each row
-        foreach ($bound as $how) {
-            array_push($attributes, ...$how->attributes);
+        $connection = (string) ($this->option('queue') ?: $this->laravel['config']->get('queue.default'));
+        $driver = $this->laravel['config']->get("queue.connections.$connection.driver");
+        if ($driver === null || $driver === 'sync') {
+            $this->components->error($driver === null
+                ? sprintf('No queue connection "%s" in config/queue.php. Nothing was queued.', $connection)
+                : sprintf('The queue connection "%s" is sync: its jobs would run here, one after another. Run without --queue, or name a connection workers take jobs from (--queue=redis). Nothing was queued.', $connection));
+            return self::FAILURE;
         }
-        $db = $model->getConnection();
+        if (($missing = $this->batchTableMissing()) !== null) {
+            $this->components->error($missing.' Nothing was queued.');
+            return self::FAILURE;
+        }
         $key = $model->getKeyName();
-        $table = $db->table($model->getTable());
-        $total = (clone $table)->count();
+        $jobs = [];
+        $model->getConnection()->table($model->getTable())->select($key)->chunkById(max(1, (int) $this->option('chunk')),
+            static function ($rows) use (&$jobs, $model, $columns, $toLaravel, $key): void {
+                $jobs[] = new ReencryptChunk($model::class, $columns, $toLaravel, $rows->first()->{$key}, $rows->last()->{$key});
+            }, $key);
+        if ($jobs === []) {
+            $this->components->info(sprintf('%s has no rows: nothing to queue.', $model::class));
+            return self::SUCCESS;
+        }
+        $batch = Bus::batch($jobs)->name('crypto:reencrypt '.$model::class)->allowFailures()->onConnection($connection)->dispatch();
+        $this->components->info(sprintf('Queued %d chunk job(s) of up to %d rows of %s on the "%s" connection: batch %s.',
+            count($jobs), max(1, (int) $this->option('chunk')), $model::class, $connection, $batch->id));
+        $this->line(sprintf('  Workers run them (php artisan queue:work %s); php artisan crypto:reencrypt --status shows the progress. Running this again resumes: rows already current are skipped.', $connection));
+        return self::SUCCESS;
+    }
+
+    /** The queued re-encryptions, newest first. */
+    private function status(): int
+    {
+        if (($missing = $this->batchTableMissing()) !== null) {
+            $this->components->error($missing);
+            return self::FAILURE;
+        }
+        $batches = array_values(array_filter($this->laravel->make(BatchRepository::class)->get(100, null),
+            static fn (Batch $b): bool => str_starts_with($b->name, 'crypto:reencrypt ')));
+        if ($batches === []) {
+            $this->components->info('No queued re-encryption.');
+            return self::SUCCESS;
+        }
+        $this->table(['batch', 'model', 'chunks done', 'failed', 'state', 'queued at'], array_map(static fn (Batch $b): array => [
+            $b->id, substr($b->name, strlen('crypto:reencrypt ')), sprintf('%d of %d (%d%%)', $b->processedJobs(), $b->totalJobs, $b->progress()),
+            $b->failedJobs, match (true) {
+                $b->cancelled() => 'cancelled',
+                $b->finished() => 'finished',
+                // Laravel leaves a batch with failed jobs unfinished: every other chunk is done.
+                $b->failedJobs > 0 && $b->pendingJobs === $b->failedJobs => 'done, with failed chunks (php artisan queue:failed)',
+                default => 'running',
+            }, $b->createdAt->format('Y-m-d H:i:s'),
+        ], $batches));
+        return self::SUCCESS;
+    }
+
+    private function cancel(string $id): int
+    {
+        if (($missing = $this->batchTableMissing()) !== null) {
+            $this->components->error($missing);
+            return self::FAILURE;
+        }
+        $batch = $this->laravel->make(BatchRepository::class)->find($id);
+        if ($batch === null || !str_starts_with($batch->name, 'crypto:reencrypt ')) {
+            $this->components->error(sprintf('No queued re-encryption with batch id "%s" (php artisan crypto:reencrypt --status lists them).', $id));
+            return self::FAILURE;
+        }
+        $batch->cancel();
+        $this->components->info(sprintf('Cancelled batch %s: chunks not yet started are skipped; those done stay done. Queue the model again to resume.', $id));
+        return self::SUCCESS;
+    }
+
+    /** Why batches cannot be kept, or null: Laravel keeps them in its job_batches table. */
+    private function batchTableMissing(): ?string
+    {
+        $config = $this->laravel['config'];
+        $table = (string) $config->get('queue.batching.table', 'job_batches');
+        $connection = $config->get('queue.batching.database', $config->get('database.default'));
+        return $this->laravel['db']->connection($connection)->getSchemaBuilder()->hasTable($table) ? null : sprintf(
+            'Queued re-encryption keeps its progress in Laravel\'s "%s" table, which this database does not have: create it (php artisan make:queue-batches-table, on Laravel 10 queue:batches-table; then php artisan migrate).', $table);
+    }
+
+    /** @return array{int, int, int, list<string>} rows, rows not current, rows written, values that open under no key */
+    private function rewrite(Model $model, TableRewriter $rewriter, bool $dry): array
+    {
+        $query = $rewriter->query();
+        $total = (clone $query)->count();
         $bar = $this->output->createProgressBar($total);
         $stale = $changed = 0;
         $failed = [];
-
-        $table->select(array_values(array_unique([$key, ...$columns, ...$attributes])))->chunkById(max(1, (int) $this->option('chunk')), function ($rows) use ($rotator, $columns, $bound, $key, $dry, $db, $model, $bar, &$stale, &$changed, &$failed) {
-            $updates = [];
-            foreach ($rows as $row) {
-                $set = $this->rowChanges($model, $row, $columns, $bound, $rotator, $dry);
-                if (is_string($set)) {
-                    $failed[] = sprintf('%s=%s (%s)', $key, $row->{$key}, $set);
-                } elseif ($set !== []) {
-                    $stale++;
-                    $updates[] = [$row, $set];
-                }
-            }
-            if (!$dry && $updates !== []) {
-                $changed += $this->write($db, $model->getTable(), $key, $updates);
-            }
+        $query->chunkById(max(1, (int) $this->option('chunk')), function ($rows) use ($rewriter, $dry, $bar, &$stale, &$changed, &$failed) {
+            [$notCurrent, $written, $unreadable] = $rewriter->chunk($rows, $dry);
+            $stale += $notCurrent;
+            $changed += $written;
+            array_push($failed, ...$unreadable);
             $bar->advance(count($rows));
-        }, $key);
+        }, $model->getKeyName());
         $bar->finish();
         $this->newLine();
         return [$total, $stale, $changed, $failed];
-    }
-
-    /**
-     * One row's new values by column ([] when all are current), or the name
-     * of a column whose value opens under no configured key: then the whole
-     * row stays as it is.
-     * A dry run opens every value, current ones too: a header that names
-     * APP_KEY says nothing of the bytes after it.
-     */
-    private function rowChanges(Model $model, object $row, array $columns, array $bound, ColumnRotator $rotator, bool $dry): array|string
-    {
-        $set = [];
-        foreach ($columns as $column) {
-            $raw = $row->{$column};
-            $how = $bound[$column] ?? null;
-            if (!is_string($raw) || $raw === '') {
-                continue;
-            }
-            $binding = $how?->binding($model, $column, (array) $row) ?? '';
-            $needs = $rotator->needsReEncrypt($raw, $how, $binding);
-            try {
-                if ($dry) {
-                    // A bound value that opens under its binding is both current and checked.
-                    if ($how === null || $needs) {
-                        $rotator->check($raw, $how, $binding);
-                    }
-                    if ($needs) {
-                        $set[$column] = $raw;
-                    }
-                } elseif ($needs) {
-                    $set[$column] = $rotator->reEncrypt($raw, $how, $binding);
-                }
-            } catch (DecryptException) {
-                return $column;
-            }
-        }
-        return $set;
     }
 
     /**
@@ -234,27 +290,6 @@ final class ReencryptCommand extends Command
             return self::FAILURE;
         }
         return self::SUCCESS;
-    }
-
-    /**
-     * One transaction: each row updated only where it still holds what was read.
-     *
-     * @param list<array{object, array<string, string>}> $updates
-     */
-    private function write(Connection $db, string $table, string $key, array $updates): int
-    {
-        $grammar = $db->getQueryGrammar();
-        return $db->transaction(static function () use ($db, $grammar, $table, $key, $updates): int {
-            $changed = 0;
-            foreach ($updates as [$row, $set]) {
-                $columns = array_map(static fn (string $c) => $grammar->wrap($c).' = ?', array_keys($set));
-                $changed += $db->affectingStatement(
-                    sprintf('update %s set %s where %s = ? and %s', $grammar->wrapTable($table), implode(', ', $columns), $grammar->wrap($key), implode(' and ', $columns)),
-                    [...array_values($set), $row->{$key}, ...array_map(static fn (string $c) => $row->{$c}, array_keys($set))],
-                );
-            }
-            return $changed;
-        });
     }
 
     /** @return list<string>|null the columns to rotate, null after saying why there are none */
