@@ -7,6 +7,7 @@ namespace SodiumCrypt\Laravel\Rotation;
 use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Eloquent\Model;
 use Illuminate\Database\Query\Builder;
+use Illuminate\Database\QueryException;
 use SodiumCrypt\Laravel\Support\BoundColumn;
 
 /**
@@ -107,7 +108,10 @@ final class TableRewriter
     }
 
     /**
-     * One transaction: each row updated only where it still holds what was read.
+     * One transaction: each row updated only where it still holds what was
+     * read. One prepared statement per set of columns serves every row of
+     * the chunk: a statement prepared per row costs PostgreSQL and MariaDB
+     * two more round trips each.
      *
      * @param list<array{object, array<string, string>}> $updates
      */
@@ -118,13 +122,20 @@ final class TableRewriter
         $table = $grammar->wrapTable($this->model->getTable());
         $key = $this->model->getKeyName();
         return $db->transaction(static function () use ($db, $grammar, $table, $key, $updates): int {
+            $statements = [];
             $changed = 0;
             foreach ($updates as [$row, $set]) {
-                $columns = array_map(static fn (string $c) => $grammar->wrap($c).' = ?', array_keys($set));
-                $changed += $db->affectingStatement(
-                    sprintf('update %s set %s where %s = ? and %s', $table, implode(', ', $columns), $grammar->wrap($key), implode(' and ', $columns)),
-                    [...array_values($set), $row->{$key}, ...array_map(static fn (string $c) => $row->{$c}, array_keys($set))],
-                );
+                $names = array_keys($set);
+                $columns = array_map(static fn (string $c) => $grammar->wrap($c).' = ?', $names);
+                $sql = sprintf('update %s set %s where %s = ? and %s', $table, implode(', ', $columns), $grammar->wrap($key), implode(' and ', $columns));
+                $bindings = [...array_values($set), $row->{$key}, ...array_map(static fn (string $c) => $row->{$c}, $names)];
+                try {
+                    $statement = $statements[$sql] ??= $db->getPdo()->prepare($sql);
+                    $statement->execute($bindings);
+                } catch (\PDOException $e) {
+                    throw new QueryException($db->getName(), $sql, $bindings, $e); // as Laravel reports a failed query
+                }
+                $changed += $statement->rowCount();
             }
             return $changed;
         });
