@@ -17,6 +17,18 @@ return new class extends Migration
             $table->unsignedInteger('available_at');
             $table->unsignedInteger('created_at');
         });
+        Schema::create('job_batches', function (Blueprint $table) { // crypto:reencrypt MODEL --queue
+            $table->string('id')->primary();
+            $table->string('name');
+            $table->integer('total_jobs');
+            $table->integer('pending_jobs');
+            $table->integer('failed_jobs');
+            $table->longText('failed_job_ids');
+            $table->mediumText('options')->nullable();
+            $table->integer('cancelled_at')->nullable();
+            $table->integer('created_at');
+            $table->integer('finished_at')->nullable();
+        });
         Schema::create('failed_jobs', function (Blueprint $table) {
             $table->id();
             $table->string('uuid')->unique();
@@ -31,6 +43,7 @@ return new class extends Migration
     public function down(): void
     {
         Schema::dropIfExists('failed_jobs');
+        Schema::dropIfExists('job_batches');
         Schema::dropIfExists('jobs');
     }
 };
