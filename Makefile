@@ -61,7 +61,9 @@ demo:
 
 # sodium_crypt beside Laravel's encrypter and userland ext/sodium, one run:
 # Markdown on stdout, bench/results/bench.{md,json,svg}. BENCH_FLAGS=--quick for CI.
+# PostgreSQL and redis-server (queued re-encryption) are installed by scripts/setup.
 bench: build
+	@scripts/setup databases
 	@scripts/laravel-deps 10 --demo >/dev/null
 	@scripts/with-ext $(EXT) php bench/bench.php $(BENCH_FLAGS)
 

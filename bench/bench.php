@@ -210,8 +210,9 @@ if (!is_array($reencrypt) || $reencrypt['exit'] !== 0 || $reencrypt['converted']
 
 // crypto:reencrypt across 1, 2 and 4 queue workers on PostgreSQL and Redis (bench/reencrypt-queue.php), a child process.
 $queued = json_decode((string) shell_exec(escapeshellarg(PHP_BINARY).' '.escapeshellarg(__DIR__.'/reencrypt-queue.php').' '.($quick ? 5000 : 50000)), true);
-if (!is_array($queued) || (!isset($queued['skipped']) && (array_filter([$queued['one_process'], ...$queued['queued']], static fn (array $r): bool => $r['current'] !== $queued['rows']) !== []))) {
-    fwrite(STDERR, "bench: queued crypto:reencrypt did not convert every row\n");
+if (!is_array($queued) || isset($queued['skipped'])
+    || array_filter([$queued['one_process'], ...$queued['queued']], static fn (array $r): bool => $r['current'] !== $queued['rows']) !== []) {
+    fwrite(STDERR, 'bench: queued crypto:reencrypt '.($queued['skipped'] ?? 'did not convert every row')." (make bench installs PostgreSQL and redis-server through scripts/setup)\n");
     exit(1);
 }
 
@@ -339,16 +340,12 @@ $md .= sprintf("\n### crypto:reencrypt, 1-column model, SQLite (%s rows written 
 $md .= sprintf("| crypto:reencrypt (chunked transactions, conditional UPDATEs) | %s | %.1f× |\n| Eloquent loop: read, assign, save() | %s | 1.0× |\n",
     number_format($reencrypt['command_rows_per_second']), $reencrypt['command_rows_per_second'] / $reencrypt['eloquent_loop_rows_per_second'],
     number_format($reencrypt['eloquent_loop_rows_per_second']));
-if (isset($queued['skipped'])) {
-    $md .= "\n### crypto:reencrypt across queue workers\n\nSkipped: {$queued['skipped']}.\n";
-} else {
-    $md .= sprintf("\n### crypto:reencrypt across queue workers, PostgreSQL, Redis (%s rows, chunks of %s, %d cores)\n\nFrom the dispatch to the last worker's exit, each worker's start (%s) included; × = against the command in one process; workers' CPU (user + system, start included) per chunk.\n\n| how | rows/s | × | worker CPU per chunk |\n|---|---:|---:|---:|\n",
-        number_format($queued['rows']), number_format($queued['chunk']), $queued['cores'], Bench::us($queued['worker_start_seconds']));
-    $md .= sprintf("| crypto:reencrypt, one process | %s | 1.0× | |\n", number_format($queued['one_process']['rows_per_second']));
-    foreach ($queued['queued'] as $n => $r) {
-        $md .= sprintf("| --queue=redis, %d queue:work process%s | %s | %.1f× | %s |\n", $n, $n > 1 ? 'es' : '', number_format($r['rows_per_second']),
-            $r['rows_per_second'] / $queued['one_process']['rows_per_second'], Bench::us($r['worker_cpu_seconds'] / $r['chunks']));
-    }
+$md .= sprintf("\n### crypto:reencrypt across queue workers, PostgreSQL, Redis (%s rows, chunks of %s, %d cores)\n\nFrom the dispatch to the last worker's exit, each worker's start (%s) included; × = against the command in one process; workers' CPU (user + system, start included) per chunk.\n\n| how | rows/s | × | worker CPU per chunk |\n|---|---:|---:|---:|\n",
+    number_format($queued['rows']), number_format($queued['chunk']), $queued['cores'], Bench::us($queued['worker_start_seconds']));
+$md .= sprintf("| crypto:reencrypt, one process | %s | 1.0× | |\n", number_format($queued['one_process']['rows_per_second']));
+foreach ($queued['queued'] as $n => $r) {
+    $md .= sprintf("| --queue=redis, %d queue:work process%s | %s | %.1f× | %s |\n", $n, $n > 1 ? 'es' : '', number_format($r['rows_per_second']),
+        $r['rows_per_second'] / $queued['one_process']['rows_per_second'], Bench::us($r['worker_cpu_seconds'] / $r['chunks']));
 }
 $cbcApp = $appLevel['contenders']['Laravel AES-256-CBC, encrypted cast'];
 $md .= sprintf("\n### App level: Eloquent in the demo app, SQLite file\n\nReading 1,000 rows × 3 encrypted fields, each field read twice (`toArray()`, then as attributes); inserting %s rows × 3 fields through `Model::create()` in one transaction. × = against Laravel's CBC in this run.\n\n| contender | read | × CBC | insert rows/s | × CBC |\n|---|---:|---:|---:|---:|\n",
