@@ -233,13 +233,48 @@ final class QueuedReencryptTest extends TestCase
         $this->assertStringContainsString('with failed chunks', $this->artisanOutput);
     }
 
+    public function test_an_encrypted_disk_is_re_encrypted_by_the_workers_and_a_file_no_key_opens_fails_its_job(): void
+    {
+        $root = $this->envDir.'/vault';
+        $this->app['config']->set('filesystems.disks.vault-files.root', $root);
+        $vault = \Illuminate\Support\Facades\Storage::disk('vault');
+        foreach (range(1, 24) as $i) {
+            $vault->put("reports/$i.txt", str_repeat("report $i ", $i * 100));
+        }
+        mkdir("$root/plain");
+        file_put_contents("$root/plain/not-encrypted.txt", 'written around the disk');
+        file_put_contents("$root/reports/1.txt.reencrypt-0badf00d", 'left by a run that died');
+        $new = self::newKey();
+        $this->workerEnv = ['APP_KEY' => $new, 'APP_PREVIOUS_KEYS' => self::APP_KEY, 'SC_VAULT_ROOT' => $root] + $this->workerEnv;
+
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['--disk' => 'vault', '--queue' => 'redis', '--chunk' => 10]), $this->artisanOutput);
+        $this->assertStringContainsString('Removed 1 temporary file(s)', $this->artisanOutput);
+        $this->assertStringContainsString('Queued 3 chunk job(s) of up to 10 files of disk:vault', $this->artisanOutput);
+        preg_match('/batch ([0-9a-f-]{36})/', $this->artisanOutput, $m);
+        $this->waitFor($this->workers(2));
+
+        $batch = $this->batch($m[1]);
+        $this->assertSame([3, 1, 1], [$batch->totalJobs, $batch->pendingJobs, $batch->failedJobs]);
+        $exception = (string) DB::table('failed_jobs')->value('exception');
+        $this->assertStringContainsString('1 file(s) of the "vault" disk open under none of its keys', $exception);
+        $this->assertStringContainsString('plain/not-encrypted.txt', $exception);
+        $this->assertSame('written around the disk', file_get_contents("$root/plain/not-encrypted.txt"), 'left as it was');
+
+        // Every other file opens under the new key alone.
+        $this->app['config']->set(['app.key' => $new, 'app.previous_keys' => []]);
+        \Illuminate\Support\Facades\Storage::forgetDisk('vault');
+        foreach (range(1, 24) as $i) {
+            $this->assertSame(str_repeat("report $i ", $i * 100), \Illuminate\Support\Facades\Storage::disk('vault')->get("reports/$i.txt"));
+        }
+    }
+
     public function test_what_cannot_be_queued_says_why_and_queues_nothing(): void
     {
         $this->laravelRows(10);
         $cases = [
             [['--queue' => 'sync'], 'The queue connection "sync" is sync'],
             [['--queue' => 'nowhere'], 'No queue connection "nowhere"'],
-            [['--queue' => 'redis', '--dry-run' => true], '--queue re-encrypts a model\'s table'],
+            [['--queue' => 'redis', '--dry-run' => true], '--queue writes; a dry run'],
         ];
         foreach ($cases as [$options, $message]) {
             $this->assertSame(1, $this->artisanCall('crypto:reencrypt', ['model' => LedgerEntry::class] + $options), $this->artisanOutput);

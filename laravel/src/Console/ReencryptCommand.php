@@ -14,6 +14,7 @@ use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\FileDecryptionFailed;
 use SodiumCrypt\Laravel\Filesystem\EncryptedDisk;
 use SodiumCrypt\Laravel\Queue\ReencryptChunk;
+use SodiumCrypt\Laravel\Queue\ReencryptFiles;
 use SodiumCrypt\Laravel\Rotation\ColumnRotator;
 use SodiumCrypt\Laravel\Rotation\EncryptedColumns;
 use SodiumCrypt\Laravel\Rotation\TableRewriter;
@@ -40,9 +41,9 @@ final class ReencryptCommand extends Command
         {--disk= : Instead of a model: a sodium-encrypted disk, whose files are re-encrypted one at a time}
         {--columns= : Comma-separated columns (default: every encrypted cast)}
         {--to=sodium : "sodium" (the configured cipher and format) or "laravel" (Laravel\'s own AES-CBC: the way back)}
-        {--chunk=1000 : Rows per chunk (one transaction each)}
+        {--chunk=1000 : Rows per chunk (one transaction each); with --disk --queue, files per job}
         {--dry-run : Decrypt and count what would change, write nothing}
-        {--queue= : Queue the work instead, as a batch of chunk jobs on this queue connection (default: the app\'s) for queue:work workers to share}
+        {--queue= : Queue the work instead, as a batch of chunk jobs (--chunk rows or files each) on this queue connection (default: the app\'s) for queue:work workers to share}
         {--status : List the queued re-encryptions (batches) and their progress}
         {--cancel= : Cancel a queued re-encryption by batch id (chunks already done stay done)}';
 
@@ -57,8 +58,8 @@ final class ReencryptCommand extends Command
             return $this->cancel((string) $this->option('cancel'));
         }
         $queued = $this->input->hasParameterOption('--queue');
-        if ($queued && ($this->option('disk') !== null || $this->option('dry-run'))) {
-            $this->components->error('--queue re-encrypts a model\'s table; a disk (--disk) and a dry run (--dry-run) run in this process. Nothing was queued.');
+        if ($queued && $this->option('dry-run')) {
+            $this->components->error('--queue writes; a dry run (--dry-run) runs in this process. Nothing was queued.');
             return self::FAILURE;
         }
         if ($this->option('disk') !== null) {
@@ -128,33 +129,84 @@ final class ReencryptCommand extends Command
      */
     private function queue(Model $model, array $columns, bool $toLaravel): int
     {
+        if (($connection = $this->queueConnection()) === null) {
+            return self::FAILURE;
+        }
+        $key = $model->getKeyName();
+        $jobs = [];
+        $model->getConnection()->table($model->getTable())->select($key)->chunkById($this->chunkSize(),
+            static function ($rows) use (&$jobs, $model, $columns, $toLaravel, $key): void {
+                $jobs[] = new ReencryptChunk($model::class, $columns, $toLaravel, $rows->first()->{$key}, $rows->last()->{$key});
+            }, $key);
+        return $this->dispatchBatch($connection, $model::class, $jobs, 'rows');
+    }
+
+    /**
+     * The connection --queue names (or the app's default), or null after
+     * saying why it cannot take the jobs.
+     */
+    private function queueConnection(): ?string
+    {
         $connection = (string) ($this->option('queue') ?: $this->laravel['config']->get('queue.default'));
         $driver = $this->laravel['config']->get("queue.connections.$connection.driver");
         if ($driver === null || $driver === 'sync') {
             $this->components->error($driver === null
                 ? sprintf('No queue connection "%s" in config/queue.php. Nothing was queued.', $connection)
                 : sprintf('The queue connection "%s" is sync: its jobs would run here, one after another. Run without --queue, or name a connection workers take jobs from (--queue=redis). Nothing was queued.', $connection));
-            return self::FAILURE;
+            return null;
         }
         if (($missing = $this->batchTableMissing()) !== null) {
             $this->components->error($missing.' Nothing was queued.');
-            return self::FAILURE;
+            return null;
         }
-        $key = $model->getKeyName();
-        $jobs = [];
-        $model->getConnection()->table($model->getTable())->select($key)->chunkById(max(1, (int) $this->option('chunk')),
-            static function ($rows) use (&$jobs, $model, $columns, $toLaravel, $key): void {
-                $jobs[] = new ReencryptChunk($model::class, $columns, $toLaravel, $rows->first()->{$key}, $rows->last()->{$key});
-            }, $key);
+        return $connection;
+    }
+
+    /** @param list<object> $jobs one batch named after $what: every job of crypto:reencrypt is named so */
+    private function dispatchBatch(string $connection, string $what, array $jobs, string $unit): int
+    {
         if ($jobs === []) {
-            $this->components->info(sprintf('%s has no rows: nothing to queue.', $model::class));
+            $this->components->info(sprintf('%s is empty: nothing to queue.', $what));
             return self::SUCCESS;
         }
-        $batch = Bus::batch($jobs)->name('crypto:reencrypt '.$model::class)->allowFailures()->onConnection($connection)->dispatch();
-        $this->components->info(sprintf('Queued %d chunk job(s) of up to %d rows of %s on the "%s" connection: batch %s.',
-            count($jobs), max(1, (int) $this->option('chunk')), $model::class, $connection, $batch->id));
-        $this->line(sprintf('  Workers run them (php artisan queue:work %s); php artisan crypto:reencrypt --status shows the progress. Running this again resumes: rows already current are skipped.', $connection));
+        $batch = Bus::batch($jobs)->name('crypto:reencrypt '.$what)->allowFailures()->onConnection($connection)->dispatch();
+        $this->components->info(sprintf('Queued %d chunk job(s) of up to %d %s of %s on the "%s" connection: batch %s.',
+            count($jobs), $this->chunkSize(), $unit, $what, $connection, $batch->id));
+        $this->line(sprintf('  Workers run them (php artisan queue:work %s); php artisan crypto:reencrypt --status shows the progress. Running this again resumes: what is already current is skipped.', $connection));
         return self::SUCCESS;
+    }
+
+    private function chunkSize(): int
+    {
+        return max(1, (int) $this->option('chunk'));
+    }
+
+    /**
+     * The disk's files in lists of --chunk, one ReencryptFiles job each, as
+     * one batch. What earlier runs that died left beside the originals is
+     * removed first, as the command does in one process.
+     */
+    private function queueDisk(EncryptedDisk $disk, string $name): int
+    {
+        if (($connection = $this->queueConnection()) === null) {
+            return self::FAILURE;
+        }
+        $leftovers = $disk->removeTemporaryFiles();
+        if ($leftovers > 0) {
+            $this->components->info(sprintf('Removed %d temporary file(s) an interrupted run left (their originals are whole).', $leftovers));
+        }
+        $jobs = $paths = [];
+        foreach ($disk->paths() as $path) {
+            $paths[] = $path;
+            if (count($paths) === $this->chunkSize()) {
+                $jobs[] = new ReencryptFiles($name, $paths);
+                $paths = [];
+            }
+        }
+        if ($paths !== []) {
+            $jobs[] = new ReencryptFiles($name, $paths);
+        }
+        return $this->dispatchBatch($connection, "disk:$name", $jobs, 'files');
     }
 
     /** The queued re-encryptions, newest first. */
@@ -253,6 +305,9 @@ final class ReencryptCommand extends Command
         }
         /** @var EncryptedDisk $disk */
         $disk = $this->laravel->make('filesystem')->disk($name);
+        if ($this->input->hasParameterOption('--queue')) {
+            return $this->queueDisk($disk, $name);
+        }
         $dry = (bool) $this->option('dry-run');
         $leftovers = $dry ? 0 : $disk->removeTemporaryFiles();
         $current = $disk->currentKeyId();
