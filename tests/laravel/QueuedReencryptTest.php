@@ -236,7 +236,8 @@ final class QueuedReencryptTest extends TestCase
     public function test_an_encrypted_disk_is_re_encrypted_by_the_workers_and_a_file_no_key_opens_fails_its_job(): void
     {
         $root = $this->envDir.'/vault';
-        $this->app['config']->set('filesystems.disks.vault-files.root', $root);
+        $this->app['config']->set(['filesystems.disks.vault' => ['driver' => 'sodium-encrypted', 'disk' => 'vault-files'],
+            'filesystems.disks.vault-files' => ['driver' => 'local', 'root' => $root]]); // the workers': SC_VAULT_ROOT
         $vault = \Illuminate\Support\Facades\Storage::disk('vault');
         foreach (range(1, 24) as $i) {
             $vault->put("reports/$i.txt", str_repeat("report $i ", $i * 100));
