@@ -5,12 +5,8 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Console;
 
 use Illuminate\Console\Command;
-use Illuminate\Contracts\Encryption\DecryptException;
 use Illuminate\Database\Eloquent\Collection;
 use Illuminate\Database\Eloquent\Model;
-use SodiumCrypt\DecryptionFailed;
-use SodiumCrypt\KeyContext;
-use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\Console\Attribute\AsCommand;
@@ -57,11 +53,10 @@ final class ReindexCommand extends Command
         $chunk = max(1, (int) $this->option('chunk'));
         foreach ($models as $class) {
             $model = new $class();
-            $owner = $model->blindIndexOwnerColumn();
             $query = $model->newQueryWithoutScopes();
-            $this->components->task($class, function () use ($query, $chunk, $rotator, $keys, $user, $owner, $model): void {
+            $this->components->task($class, function () use ($query, $chunk, $rotator, $keys, $user, $model): void {
                 $query->chunkById($chunk, fn (Collection $rows) => $model->getConnection()->transaction(
-                    fn () => $this->chunk($rows, $rotator, $keys, $user, $owner)));
+                    fn () => $this->chunk($rows, $rotator, $keys, $user)));
             });
         }
 
@@ -79,45 +74,16 @@ final class ReindexCommand extends Command
     }
 
     /** @param Collection<int, Model> $rows */
-    private function chunk(Collection $rows, BlindIndexRotator $rotator, UserKeys $keys, Model $userModel, string $owner): void
+    private function chunk(Collection $rows, BlindIndexRotator $rotator, UserKeys $keys, Model $userModel): void
     {
-        $users = $userModel->newQuery()->whereKey($rows->pluck($owner)->filter()->unique()->values())->get()->keyBy(fn (Model $u) => (string) $u->getKey());
-        foreach ($rows->groupBy(fn (Model $row) => (string) $row->getAttribute($owner)) as $id => $own) {
-            $user = $users->get((string) $id);
-            if ($user !== null && $keys->mode($user) === 1) {
-                $this->waiting += $own->count();
-                $this->waitingUsers[(string) $id] = true;
-                continue;
-            }
-            try {
-                $key = $user !== null && $keys->mode($user) === 2 ? $keys->unlockWithServerKey($user) : null;
-            } catch (DecryptionFailed|UserKeyException) {
-                $key = null;
-            }
-            if ($key === null) {
-                $this->markFailed($own); // no owner, or an owner without a key the server can open
-                continue;
-            }
-            KeyContext::set($key);
-            try {
-                foreach ($own as $row) {
-                    try {
-                        $rotator->reindex($row) ? $this->moved++ : $this->current++;
-                    } catch (DecryptException|DecryptionFailed) { // the casts throw Laravel's, the extension its own
-                        $this->markFailed(new Collection([$row]));
-                    }
-                }
-            } finally {
-                KeyContext::clear();
-            }
-        }
-    }
-
-    /** @param Collection<int, Model> $rows */
-    private function markFailed(Collection $rows): void
-    {
-        foreach ($rows as $row) {
-            $this->failed[$row->getTable()][] = (string) $row->getKey();
+        $done = $rotator->reindexRows($rows, $keys, $userModel);
+        $this->moved += $done['moved'];
+        $this->current += $done['current'];
+        $this->waiting += array_sum($done['waiting']);
+        $this->waitingUsers += array_fill_keys(array_map('strval', array_keys($done['waiting'])), true);
+        if ($done['failed'] !== []) {
+            $table = $rows->first()->getTable();
+            $this->failed[$table] = [...($this->failed[$table] ?? []), ...$done['failed']];
         }
     }
 }

@@ -6,12 +6,15 @@ namespace SodiumCrypt\Laravel\Rotation;
 
 use Illuminate\Contracts\Config\Repository;
 use Illuminate\Contracts\Encryption\DecryptException;
+use Illuminate\Database\Eloquent\Collection;
 use Illuminate\Database\Eloquent\Model;
 use SodiumCrypt\DecryptionFailed;
 use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\BlindIndexes;
 use SodiumCrypt\Laravel\Casts\UserEncryptedWithIndex;
+use SodiumCrypt\Laravel\Exceptions\UserKeyException;
 use SodiumCrypt\Laravel\HasBlindIndexes;
+use SodiumCrypt\Laravel\UserKeys;
 
 /**
  * Moves global blind indexes to the current index key after the index key
@@ -88,6 +91,57 @@ final class BlindIndexRotator
             }
         }
         return $moved;
+    }
+
+    /**
+     * Rows of one model with global indexes, each under its owner's key: a
+     * server-wrapped (mode 2) owner's key is unwrapped here with APP_KEY, set
+     * in the KeyContext for that owner's rows only and cleared after; a
+     * password-wrapped (mode 1) owner's rows wait for their sign-in
+     * (catchUp()). crypto:reindex runs it per chunk, in one process or as
+     * queued jobs.
+     *
+     * @param Collection<int, Model> $rows
+     * @return array{moved: int, current: int, waiting: array<string, int>, failed: list<string>}
+     *         rows re-indexed, rows already current, rows waiting by owner id, row ids that could not be re-indexed
+     */
+    public function reindexRows(Collection $rows, UserKeys $keys, Model $userModel): array
+    {
+        $done = ['moved' => 0, 'current' => 0, 'waiting' => [], 'failed' => []];
+        if ($rows->isEmpty()) {
+            return $done;
+        }
+        $owner = $rows->first()->blindIndexOwnerColumn();
+        $users = $userModel->newQuery()->whereKey($rows->pluck($owner)->filter()->unique()->values())->get()->keyBy(fn (Model $u) => (string) $u->getKey());
+        foreach ($rows->groupBy(fn (Model $row) => (string) $row->getAttribute($owner)) as $id => $own) {
+            $user = $users->get((string) $id);
+            if ($user !== null && $keys->mode($user) === 1) {
+                $done['waiting'][(string) $id] = ($done['waiting'][(string) $id] ?? 0) + $own->count();
+                continue;
+            }
+            try {
+                $key = $user !== null && $keys->mode($user) === 2 ? $keys->unlockWithServerKey($user) : null;
+            } catch (DecryptionFailed|UserKeyException) {
+                $key = null;
+            }
+            if ($key === null) { // no owner, or an owner without a key the server can open
+                array_push($done['failed'], ...$own->map(fn (Model $row) => (string) $row->getKey())->all());
+                continue;
+            }
+            KeyContext::set($key);
+            try {
+                foreach ($own as $row) {
+                    try {
+                        $this->reindex($row) ? $done['moved']++ : $done['current']++;
+                    } catch (DecryptException|DecryptionFailed) { // the casts throw Laravel's, the extension its own
+                        $done['failed'][] = (string) $row->getKey();
+                    }
+                }
+            } finally {
+                KeyContext::clear();
+            }
+        }
+        return $done;
     }
 
     /**
