@@ -250,7 +250,7 @@ final class QueuedReencryptTest extends TestCase
 
         $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['--disk' => 'vault', '--queue' => 'redis', '--chunk' => 10]), $this->artisanOutput);
         $this->assertStringContainsString('Removed 1 temporary file(s)', $this->artisanOutput);
-        $this->assertStringContainsString('Queued 3 chunk job(s) of up to 10 files of disk:vault', $this->artisanOutput);
+        $this->assertStringContainsString('Queued 3 chunk job(s) of up to 10 files (crypto:reencrypt disk:vault)', $this->artisanOutput);
         preg_match('/batch ([0-9a-f-]{36})/', $this->artisanOutput, $m);
         $this->waitFor($this->workers(2));
 

@@ -8,7 +8,6 @@ use Illuminate\Bus\Batch;
 use Illuminate\Bus\BatchRepository;
 use Illuminate\Console\Command;
 use Illuminate\Database\Eloquent\Model;
-use Illuminate\Support\Facades\Bus;
 use League\Flysystem\FilesystemException;
 use SodiumCrypt\Laravel\Encrypter;
 use SodiumCrypt\Laravel\Exceptions\FileDecryptionFailed;
@@ -36,6 +35,8 @@ use Symfony\Component\Console\Attribute\AsCommand;
 #[AsCommand(name: 'crypto:reencrypt')]
 final class ReencryptCommand extends Command
 {
+    use QueuesBatches;
+
     protected $signature = 'crypto:reencrypt
         {model? : The Eloquent model class (App\Models\User or User)}
         {--disk= : Instead of a model: a sodium-encrypted disk, whose files are re-encrypted one at a time}
@@ -44,7 +45,7 @@ final class ReencryptCommand extends Command
         {--chunk=1000 : Rows per chunk (one transaction each); with --disk --queue, files per job}
         {--dry-run : Decrypt and count what would change, write nothing}
         {--queue= : Queue the work instead, as a batch of chunk jobs (--chunk rows or files each) on this queue connection (default: the app\'s) for queue:work workers to share}
-        {--status : List the queued re-encryptions (batches) and their progress}
+        {--status : List the queued re-encryptions and re-indexings (batches) and their progress}
         {--cancel= : Cancel a queued re-encryption by batch id (chunks already done stay done)}';
 
     protected $description = 'Re-encrypt a model\'s encrypted columns under the current key and format';
@@ -138,47 +139,7 @@ final class ReencryptCommand extends Command
             static function ($rows) use (&$jobs, $model, $columns, $toLaravel, $key): void {
                 $jobs[] = new ReencryptChunk($model::class, $columns, $toLaravel, $rows->first()->{$key}, $rows->last()->{$key});
             }, $key);
-        return $this->dispatchBatch($connection, $model::class, $jobs, 'rows');
-    }
-
-    /**
-     * The connection --queue names (or the app's default), or null after
-     * saying why it cannot take the jobs.
-     */
-    private function queueConnection(): ?string
-    {
-        $connection = (string) ($this->option('queue') ?: $this->laravel['config']->get('queue.default'));
-        $driver = $this->laravel['config']->get("queue.connections.$connection.driver");
-        if ($driver === null || $driver === 'sync') {
-            $this->components->error($driver === null
-                ? sprintf('No queue connection "%s" in config/queue.php. Nothing was queued.', $connection)
-                : sprintf('The queue connection "%s" is sync: its jobs would run here, one after another. Run without --queue, or name a connection workers take jobs from (--queue=redis). Nothing was queued.', $connection));
-            return null;
-        }
-        if (($missing = $this->batchTableMissing()) !== null) {
-            $this->components->error($missing.' Nothing was queued.');
-            return null;
-        }
-        return $connection;
-    }
-
-    /** @param list<object> $jobs one batch named after $what: every job of crypto:reencrypt is named so */
-    private function dispatchBatch(string $connection, string $what, array $jobs, string $unit): int
-    {
-        if ($jobs === []) {
-            $this->components->info(sprintf('%s is empty: nothing to queue.', $what));
-            return self::SUCCESS;
-        }
-        $batch = Bus::batch($jobs)->name('crypto:reencrypt '.$what)->allowFailures()->onConnection($connection)->dispatch();
-        $this->components->info(sprintf('Queued %d chunk job(s) of up to %d %s of %s on the "%s" connection: batch %s.',
-            count($jobs), $this->chunkSize(), $unit, $what, $connection, $batch->id));
-        $this->line(sprintf('  Workers run them (php artisan queue:work %s); php artisan crypto:reencrypt --status shows the progress. Running this again resumes: what is already current is skipped.', $connection));
-        return self::SUCCESS;
-    }
-
-    private function chunkSize(): int
-    {
-        return max(1, (int) $this->option('chunk'));
+        return $this->dispatchBatch($connection, 'crypto:reencrypt '.$model::class, $jobs, 'rows');
     }
 
     /**
@@ -206,24 +167,23 @@ final class ReencryptCommand extends Command
         if ($paths !== []) {
             $jobs[] = new ReencryptFiles($name, $paths);
         }
-        return $this->dispatchBatch($connection, "disk:$name", $jobs, 'files');
+        return $this->dispatchBatch($connection, "crypto:reencrypt disk:$name", $jobs, 'files');
     }
 
-    /** The queued re-encryptions, newest first. */
+    /** The queued re-encryptions and re-indexings, newest first. */
     private function status(): int
     {
         if (($missing = $this->batchTableMissing()) !== null) {
             $this->components->error($missing);
             return self::FAILURE;
         }
-        $batches = array_values(array_filter($this->laravel->make(BatchRepository::class)->get(100, null),
-            static fn (Batch $b): bool => str_starts_with($b->name, 'crypto:reencrypt ')));
+        $batches = array_values(array_filter($this->laravel->make(BatchRepository::class)->get(100, null), self::isOurs(...)));
         if ($batches === []) {
             $this->components->info('No queued re-encryption.');
             return self::SUCCESS;
         }
-        $this->table(['batch', 'model', 'chunks done', 'failed', 'state', 'queued at'], array_map(static fn (Batch $b): array => [
-            $b->id, substr($b->name, strlen('crypto:reencrypt ')), sprintf('%d of %d (%d%%)', $b->processedJobs(), $b->totalJobs, $b->progress()),
+        $this->table(['batch', 'work', 'chunks done', 'failed', 'state', 'queued at'], array_map(static fn (Batch $b): array => [
+            $b->id, $b->name, sprintf('%d of %d (%d%%)', $b->processedJobs(), $b->totalJobs, $b->progress()),
             $b->failedJobs, match (true) {
                 $b->cancelled() => 'cancelled',
                 $b->finished() => 'finished',
@@ -242,23 +202,13 @@ final class ReencryptCommand extends Command
             return self::FAILURE;
         }
         $batch = $this->laravel->make(BatchRepository::class)->find($id);
-        if ($batch === null || !str_starts_with($batch->name, 'crypto:reencrypt ')) {
+        if ($batch === null || !self::isOurs($batch)) {
             $this->components->error(sprintf('No queued re-encryption with batch id "%s" (php artisan crypto:reencrypt --status lists them).', $id));
             return self::FAILURE;
         }
         $batch->cancel();
         $this->components->info(sprintf('Cancelled batch %s: chunks not yet started are skipped; those done stay done. Queue the model again to resume.', $id));
         return self::SUCCESS;
-    }
-
-    /** Why batches cannot be kept, or null: Laravel keeps them in its job_batches table. */
-    private function batchTableMissing(): ?string
-    {
-        $config = $this->laravel['config'];
-        $table = (string) $config->get('queue.batching.table', 'job_batches');
-        $connection = $config->get('queue.batching.database', $config->get('database.default'));
-        return $this->laravel['db']->connection($connection)->getSchemaBuilder()->hasTable($table) ? null : sprintf(
-            'Queued re-encryption keeps its progress in Laravel\'s "%s" table, which this database does not have: create it (php artisan make:queue-batches-table, on Laravel 10 queue:batches-table; then php artisan migrate).', $table);
     }
 
     /** @return array{int, int, int, list<string>} rows, rows not current, rows written, values that open under no key */
