@@ -11,7 +11,12 @@ use Illuminate\Support\Facades\DB;
 use Illuminate\Support\Facades\Redis;
 use Illuminate\Support\Facades\Schema;
 use PHPUnit\Framework\Attributes\DataProvider;
+use SodiumCrypt\Key;
+use SodiumCrypt\KeyContext;
 use SodiumCrypt\Laravel\Tests\Fixtures\LedgerEntry;
+use SodiumCrypt\Laravel\Tests\Fixtures\Patient;
+use SodiumCrypt\Laravel\Tests\Skeleton\Models\User;
+use SodiumCrypt\Laravel\UserKeys;
 
 /**
  * crypto:reencrypt MODEL --queue: the table as a batch of id-range chunk
@@ -267,6 +272,48 @@ final class QueuedReencryptTest extends TestCase
         foreach (range(1, 24) as $i) {
             $this->assertSame(str_repeat("report $i ", $i * 100), \Illuminate\Support\Facades\Storage::disk('vault')->get("reports/$i.txt"));
         }
+    }
+
+    public function test_crypto_reindex_queued_moves_every_server_wrapped_users_rows_to_the_new_index_key(): void
+    {
+        Schema::create('patients', static function ($table): void {
+            $table->id();
+            $table->foreignId('user_id')->nullable();
+            $table->text('ssn');
+            $table->char('ssn_index', 64)->index();
+        });
+        $old = self::newKey();
+        $new = self::newKey();
+        $this->app['config']->set(['sodium-crypt.blind_index_key' => $old, 'sodium-crypt.models' => [Patient::class, User::class]]);
+        $keys = $this->app->make(UserKeys::class);
+        foreach (['bob', 'carl', 'dana'] as $name) {
+            $user = User::create(['name' => $name, 'email' => "$name@example.com", 'password' => "$name password"]);
+            KeyContext::set($keys->enroll($user)); // server-wrapped: a worker can unwrap it with APP_KEY
+            foreach (range(1, 15) as $i) {
+                Patient::create(['user_id' => $user->id, 'ssn' => sprintf('%s-%02d', $name, $i)]);
+            }
+            KeyContext::clear();
+        }
+        $this->workerEnv = ['BLIND_INDEX_KEY' => $new, 'BLIND_INDEX_PREVIOUS_KEYS' => $old] + $this->workerEnv;
+
+        $this->assertSame(0, $this->artisanCall('crypto:reindex', ['--queue' => 'redis', '--chunk' => 10]), $this->artisanOutput);
+        $this->assertStringContainsString('Queued 5 chunk job(s) of up to 10 rows (crypto:reindex '.Patient::class.')', $this->artisanOutput);
+        preg_match('/batch ([0-9a-f-]{36})/', $this->artisanOutput, $m);
+        $this->waitFor($this->workers(2));
+
+        $batch = $this->batch($m[1]);
+        $this->assertSame([5, 0, 0], [$batch->totalJobs, $batch->pendingJobs, $batch->failedJobs]);
+        $index = new \SodiumCrypt\BlindIndex(Key::fromBase64(substr($new, 7)));
+        $rows = DB::table('patients')->orderBy('id')->get();
+        $this->assertCount(45, $rows);
+        foreach ($rows as $row) {
+            KeyContext::set($keys->unlockWithServerKey(User::find($row->user_id)));
+            $ssn = Patient::find($row->id)->ssn;
+            KeyContext::clear();
+            $this->assertSame(bin2hex($index->compute($ssn, 'ssn')), $row->ssn_index, "patient $row->id under the new index key");
+        }
+        $this->assertSame(0, $this->artisanCall('crypto:reencrypt', ['--status' => true]), $this->artisanOutput);
+        $this->assertMatchesRegularExpression('/crypto:reindex .*5 of 5 \(100%\).*finished/', $this->artisanOutput);
     }
 
     public function test_what_cannot_be_queued_says_why_and_queues_nothing(): void

@@ -7,6 +7,7 @@ namespace SodiumCrypt\Laravel\Console;
 use Illuminate\Console\Command;
 use Illuminate\Database\Eloquent\Collection;
 use Illuminate\Database\Eloquent\Model;
+use SodiumCrypt\Laravel\Queue\ReindexChunk;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\UserKeys;
 use Symfony\Component\Console\Attribute\AsCommand;
@@ -18,13 +19,17 @@ use Symfony\Component\Console\Attribute\AsCommand;
  * users can only be read with the password, so they move at the user's next
  * sign-in and are counted here. One transaction per chunk, one conditional
  * UPDATE per row: rows already under the current key are skipped, so an
- * interrupted run resumes where it stopped.
+ * interrupted run resumes where it stopped. With --queue, the same chunks as
+ * a batch of jobs for queue workers.
  */
 #[AsCommand(name: 'crypto:reindex')]
 final class ReindexCommand extends Command
 {
+    use QueuesBatches;
+
     protected $signature = 'crypto:reindex
-        {--chunk=500 : Rows per transaction}';
+        {--chunk=500 : Rows per transaction}
+        {--queue= : Queue the work instead, as a batch of chunk jobs on this queue connection (default: the app\'s) for queue:work workers to share}';
 
     protected $description = 'Recompute global blind indexes under the current BLIND_INDEX_KEY';
 
@@ -50,6 +55,9 @@ final class ReindexCommand extends Command
             $this->components->info('No model has a global blind index (UserEncryptedWithIndex:…,global): nothing to do.');
             return self::SUCCESS;
         }
+        if ($this->input->hasParameterOption('--queue')) {
+            return $this->queue($models);
+        }
         $chunk = max(1, (int) $this->option('chunk'));
         foreach ($models as $class) {
             $model = new $class();
@@ -71,6 +79,31 @@ final class ReindexCommand extends Command
             return self::FAILURE;
         }
         return self::SUCCESS;
+    }
+
+    /**
+     * Each model's rows cut into id ranges of --chunk, one ReindexChunk job
+     * each, as one batch. Server-wrapped users' keys are unwrapped in the
+     * workers, for their rows only; password-wrapped users' rows still move
+     * at their sign-in.
+     *
+     * @param list<class-string<Model>> $models
+     */
+    private function queue(array $models): int
+    {
+        if (($connection = $this->queueConnection()) === null) {
+            return self::FAILURE;
+        }
+        $jobs = [];
+        foreach ($models as $class) {
+            $model = new $class();
+            $key = $model->getKeyName();
+            $model->getConnection()->table($model->getTable())->select($key)->chunkById($this->chunkSize(),
+                static function ($rows) use (&$jobs, $class, $key): void {
+                    $jobs[] = new ReindexChunk($class, $rows->first()->{$key}, $rows->last()->{$key});
+                }, $key);
+        }
+        return $this->dispatchBatch($connection, 'crypto:reindex '.implode(', ', $models), $jobs, 'rows');
     }
 
     /** @param Collection<int, Model> $rows */
