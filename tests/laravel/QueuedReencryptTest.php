@@ -24,7 +24,8 @@ use SodiumCrypt\Laravel\UserKeys;
  * on a unix socket) against the test database. Every row ends current and
  * readable with 1, 2 or 4 workers, with a worker killed (SIGKILL) while it
  * holds a chunk, run twice, or cancelled; a value no key opens fails its
- * chunk, named by id, and nothing else.
+ * chunk, named by id, and nothing else. The same for an encrypted disk's
+ * files (--disk --queue) and for global blind indexes (crypto:reindex --queue).
  */
 final class QueuedReencryptTest extends TestCase
 {
