@@ -3,8 +3,8 @@
 declare(strict_types=1);
 
 // crypto:reencrypt across queue workers, in the real demo app (examples/demo)
-// on PostgreSQL (scripts/db-server) with its queue on redis-server (a unix
-// socket): N users whose phone Laravel's AES-256-CBC wrote under the previous
+// on PostgreSQL with its queue on redis-server (both from scripts/db-server,
+// on unix sockets): N users whose phone Laravel's AES-256-CBC wrote under the previous
 // key, moved to the current key by the command in one process, then by
 // `crypto:reencrypt User --queue=redis` and 1, 2 and 4 `queue:work` processes.
 // A queued run is timed from the dispatch to the last worker's exit, worker
@@ -26,36 +26,29 @@ require $demo.'/vendor/autoload.php';
 $dir = sys_get_temp_dir().'/sc-bench-queue-'.bin2hex(random_bytes(4));
 mkdir($dir, 0755);
 $servers = [];
-register_shutdown_function(static function () use (&$servers, $dir, $root): void {
-    if (isset($servers['redis'])) {
-        proc_terminate($servers['redis']);
-        proc_close($servers['redis']);
+$server = static function (string $kind) use ($dir, $root, &$servers): ?array {
+    exec(escapeshellarg("$root/scripts/db-server")." start $kind ".escapeshellarg("$dir/$kind").' 2>&1', $lines, $status);
+    if ($status !== 0) {
+        return null;
     }
-    if (isset($servers['pgsql'])) {
-        exec(escapeshellarg("$root/scripts/db-server").' stop '.escapeshellarg("$dir/pg").' 2>&1');
+    $servers[] = "$dir/$kind";
+    $settings = [];
+    foreach ($lines as $line) {
+        if (preg_match('/^([A-Z_]+)=(.*)$/', $line, $m)) {
+            $settings[$m[1]] = $m[2];
+        }
+    }
+    return $settings;
+};
+register_shutdown_function(static function () use (&$servers, $dir, $root): void {
+    foreach ($servers as $server) {
+        exec(escapeshellarg("$root/scripts/db-server").' stop '.escapeshellarg($server).' 2>&1');
     }
     exec('rm -rf '.escapeshellarg($dir));
 });
-
-exec(escapeshellarg("$root/scripts/db-server").' start pgsql '.escapeshellarg("$dir/pg").' 2>&1', $lines, $status);
-if ($status !== 0) {
-    echo json_encode(['skipped' => 'PostgreSQL could not be started here: '.implode(' ', array_slice($lines, -3))]), "\n";
-    exit(0);
-}
-$servers['pgsql'] = true;
-$settings = [];
-foreach ($lines as $line) {
-    if (preg_match('/^(DB_[A-Z]+)=(.*)$/', $line, $m)) {
-        $settings[$m[1]] = $m[2];
-    }
-}
-$servers['redis'] = proc_open(['redis-server', '--port', '0', '--unixsocket', "$dir/redis.sock", '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', $dir],
-    [0 => ['file', '/dev/null', 'r'], 1 => ['file', "$dir/redis.log", 'w'], 2 => ['file', "$dir/redis.log", 'a']], $pipes);
-for ($i = 0; $i < 200 && !file_exists("$dir/redis.sock"); $i++) {
-    usleep(25_000);
-}
-if (!file_exists("$dir/redis.sock")) {
-    echo json_encode(['skipped' => 'redis-server could not be started here']), "\n";
+$settings = ($pgsql = $server('pgsql')) !== null && ($redis = $server('redis')) !== null ? $pgsql + $redis : null;
+if ($settings === null) {
+    echo json_encode(['skipped' => 'PostgreSQL or redis-server could not be started here (scripts/db-server)']), "\n";
     exit(0);
 }
 
@@ -63,7 +56,7 @@ if (!file_exists("$dir/redis.sock")) {
 $old = random_bytes(32);
 $env = $settings + ['APP_KEY' => 'base64:'.base64_encode(random_bytes(32)), 'APP_PREVIOUS_KEYS' => 'base64:'.base64_encode($old),
     'APP_ENV' => 'production', 'LOG_CHANNEL' => 'null', 'QUEUE_CONNECTION' => 'redis', 'REDIS_CLIENT' => 'predis',
-    'REDIS_SOCKET' => "$dir/redis.sock", 'CACHE_DRIVER' => 'array', 'SESSION_DRIVER' => 'array'];
+    'CACHE_DRIVER' => 'array', 'SESSION_DRIVER' => 'array'];
 foreach ($env as $name => $value) {
     putenv("$name=$value");
     $_ENV[$name] = $_SERVER[$name] = $value;
