@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace SodiumCrypt\Laravel\Console;
 
+use Illuminate\Database\Eloquent\Model;
 use Illuminate\Support\Facades\Bus;
 
 /**
@@ -47,6 +48,23 @@ trait QueuesBatches
             count($jobs), $this->chunkSize(), $unit, $name, $connection, $batch->id));
         $this->line(sprintf('  Workers run them (php artisan queue:work %s); php artisan crypto:reencrypt --status shows the progress. Running this again resumes: what is already current is skipped.', $connection));
         return self::SUCCESS;
+    }
+
+    /**
+     * A table cut into id ranges of --chunk rows, in key order: what each
+     * chunk job re-reads with whereBetween().
+     *
+     * @return list<array{int|string, int|string}> first and last key of each range
+     */
+    private function idRanges(Model $model): array
+    {
+        $key = $model->getKeyName();
+        $ranges = [];
+        $model->getConnection()->table($model->getTable())->select($key)->chunkById($this->chunkSize(),
+            static function ($rows) use (&$ranges, $key): void {
+                $ranges[] = [$rows->first()->{$key}, $rows->last()->{$key}];
+            }, $key);
+        return $ranges;
     }
 
     /** Whether a batch is one of these commands'. */

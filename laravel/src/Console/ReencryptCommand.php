@@ -133,12 +133,7 @@ final class ReencryptCommand extends Command
         if (($connection = $this->queueConnection()) === null) {
             return self::FAILURE;
         }
-        $key = $model->getKeyName();
-        $jobs = [];
-        $model->getConnection()->table($model->getTable())->select($key)->chunkById($this->chunkSize(),
-            static function ($rows) use (&$jobs, $model, $columns, $toLaravel, $key): void {
-                $jobs[] = new ReencryptChunk($model::class, $columns, $toLaravel, $rows->first()->{$key}, $rows->last()->{$key});
-            }, $key);
+        $jobs = array_map(static fn (array $range) => new ReencryptChunk($model::class, $columns, $toLaravel, ...$range), $this->idRanges($model));
         return $this->dispatchBatch($connection, 'crypto:reencrypt '.$model::class, $jobs, 'rows');
     }
 

@@ -96,12 +96,9 @@ final class ReindexCommand extends Command
         }
         $jobs = [];
         foreach ($models as $class) {
-            $model = new $class();
-            $key = $model->getKeyName();
-            $model->getConnection()->table($model->getTable())->select($key)->chunkById($this->chunkSize(),
-                static function ($rows) use (&$jobs, $class, $key): void {
-                    $jobs[] = new ReindexChunk($class, $rows->first()->{$key}, $rows->last()->{$key});
-                }, $key);
+            foreach ($this->idRanges(new $class()) as $range) {
+                $jobs[] = new ReindexChunk($class, ...$range);
+            }
         }
         return $this->dispatchBatch($connection, 'crypto:reindex '.implode(', ', $models), $jobs, 'rows');
     }
