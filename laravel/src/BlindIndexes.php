@@ -55,8 +55,7 @@ final class BlindIndexes
 
     public function compute(#[\SensitiveParameter] string $value, string $column, bool $normalise = true, bool $binary = false): string
     {
-        $index = $this->index->compute($value, $column, $normalise);
-        return $binary ? $index : bin2hex($index);
+        return self::form($this->index->compute($value, $column, $normalise), $binary);
     }
 
     /** @return array<array-key, string> */
@@ -70,10 +69,15 @@ final class BlindIndexes
     {
         $all = [$this->compute($value, $column, $normalise, $binary)];
         foreach ($this->previous as $index) {
-            $one = $index->compute($value, $column, $normalise);
-            $all[] = $binary ? $one : bin2hex($one);
+            $all[] = self::form($index->compute($value, $column, $normalise), $binary);
         }
         return $all;
+    }
+
+    /** An index as a column stores it: its raw bytes for a binary column, else hex. */
+    private static function form(string $index, bool $binary): string
+    {
+        return $binary ? $index : bin2hex($index);
     }
 
     /** Whether previous index keys are configured: rows may still be under one of them. */

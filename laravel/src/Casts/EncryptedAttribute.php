@@ -88,7 +88,7 @@ abstract class EncryptedAttribute implements CastsAttributes
         // A stored value, unchanged since the row was read, is sealed to the
         // row as stored: an owner changed since is only bound at the save.
         $binding = $this->bound?->binding($model, $key,
-            $model->exists && $model->getRawOriginal($key) === $payload ? $model->getRawOriginal() : $attributes) ?? '';
+            $model->exists && (($original = $model->getRawOriginal())[$key] ?? null) === $payload ? $original : $attributes) ?? '';
         $memo = self::$opened[$model][$key] ?? null;
         if ($memo !== null && $memo[0] === $payload && $memo[1] === $codec && $memo[2] === $binding) {
             return $memo[3];
