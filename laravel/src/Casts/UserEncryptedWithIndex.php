@@ -24,6 +24,13 @@ final class UserEncryptedWithIndex extends UserEncrypted
 
     public readonly bool $binary;
 
+    /**
+     * @var array<class-string, array<string, true>> model classes and connection names
+     * found able to store binary indexes: looking the driver up costs more than the index
+     * (a class on the default connection is checked once, as a process keeps its default)
+     */
+    private static array $binaryChecked = [];
+
     public function __construct(public readonly string $indexColumn, public readonly string $scope = 'user', string $encoding = 'hex')
     {
         if ($scope !== 'user' && $scope !== 'global') {
@@ -65,10 +72,13 @@ final class UserEncryptedWithIndex extends UserEncrypted
     /** @throws InvalidConfiguration a binary index on a connection that cannot bind one: before anything is written or read */
     private function indexes(Model $model, string $column): BlindIndexes
     {
-        if ($this->binary && !in_array($driver = $model->getConnection()->getDriverName(), self::BINARY_DRIVERS, true)) {
-            throw new InvalidConfiguration(sprintf(
-                '%s::$%s keeps its blind index as binary, which the %s connection cannot store: its PDO driver sends PHP strings as text, and raw index bytes are not text. Binary indexes are for SQLite, MySQL and MariaDB; here drop ",binary" from the cast (hex, CHAR(64)).',
-                $model::class, $column, $driver));
+        if ($this->binary && !isset(self::$binaryChecked[$model::class][$connection = (string) $model->getConnectionName()])) {
+            if (!in_array($driver = $model->getConnection()->getDriverName(), self::BINARY_DRIVERS, true)) {
+                throw new InvalidConfiguration(sprintf(
+                    '%s::$%s keeps its blind index as binary, which the %s connection cannot store: its PDO driver sends PHP strings as text, and raw index bytes are not text. Binary indexes are for SQLite, MySQL and MariaDB; here drop ",binary" from the cast (hex, CHAR(64)).',
+                    $model::class, $column, $driver));
+            }
+            self::$binaryChecked[$model::class][$connection] = true;
         }
         return $this->scope === 'global'
             ? self::service(BlindIndexes::class)
