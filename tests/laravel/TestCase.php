@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace SodiumCrypt\Laravel\Tests;
 
 use Illuminate\Contracts\Console\Kernel;
+use Illuminate\Filesystem\Filesystem;
 use Illuminate\Foundation\Application;
 use Illuminate\Foundation\Testing\TestCase as BaseTestCase;
 use Illuminate\Support\Facades\Facade;
@@ -109,10 +110,8 @@ abstract class TestCase extends BaseTestCase
                 ? "DROP DATABASE {$this->database} WITH (FORCE)" : "DROP DATABASE {$this->database}");
             $this->database = null;
         }
-        foreach (glob($this->envDir.'/{,.}*', GLOB_BRACE) ?: [] as $file) {
-            is_file($file) && unlink($file);
-        }
-        @rmdir($this->envDir);
+        // Workers' home directories, caches, vaults: everything a test made under it.
+        $this->envDir === null || (new Filesystem())->deleteDirectory($this->envDir);
         $this->envDir = null;
     }
 

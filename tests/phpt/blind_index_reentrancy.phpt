@@ -14,7 +14,8 @@ if (trim((string) shell_exec(escapeshellarg(PHP_BINARY) . ' -n -r "echo (int) fu
 <?php
 // A child PHP without any ini file, so that ext/mbstring is not loaded and
 // mb_strtolower can be a userland function.
-$script = tempnam(sys_get_temp_dir(), 'sc') . '.php';
+$stem = tempnam(sys_get_temp_dir(), 'sc');
+$script = $stem . '.php';
 file_put_contents($script, <<<'PHP'
 <?php
 use SodiumCrypt\{BlindIndex, CryptoException, Key, KeyContext};
@@ -97,6 +98,7 @@ foreach (['LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'USE_ZEND_ALLOC'] as $v
 echo shell_exec(sprintf('env -i%s %s -n -d extension=%s %s 2>&1', $keep, escapeshellarg(PHP_BINARY),
     escapeshellarg(getenv('SC_EXTENSION')), escapeshellarg($script)));
 @unlink($script);
+@unlink($stem);
 ?>
 --EXPECT--
 plain: same as the reference

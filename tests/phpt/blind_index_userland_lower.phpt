@@ -11,7 +11,8 @@ if (trim((string) shell_exec(escapeshellarg(PHP_BINARY) . ' -n -r "echo (int) fu
 --FILE--
 <?php
 // A child PHP without any ini file, so that ext/mbstring is not loaded.
-$script = tempnam(sys_get_temp_dir(), 'sc') . '.php';
+$stem = tempnam(sys_get_temp_dir(), 'sc');
+$script = $stem . '.php';
 file_put_contents($script, <<<'PHP'
 <?php
 use SodiumCrypt\{BlindIndex, Key};
@@ -51,6 +52,7 @@ foreach (['LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'USE_ZEND_ALLOC'] as $v
 echo shell_exec(sprintf('env -i%s %s -n -d extension=%s %s 2>&1', $keep, escapeshellarg(PHP_BINARY),
     escapeshellarg(getenv('SC_EXTENSION')), escapeshellarg($script)));
 @unlink($script);
+@unlink($stem);
 ?>
 --EXPECTF--
 josé@example.com: the lower-cased value's index

@@ -22,7 +22,8 @@ var_dump(context_memory() === str_repeat('00', 32));
 
 // Across requests of one php-cgi process: request 1 sets a key and dies in
 // one of three ways; request 2 looks for it.
-$script = tempnam(sys_get_temp_dir(), 'sc') . '.php';
+$stem = tempnam(sys_get_temp_dir(), 'sc');
+$script = $stem . '.php';
 $state = $script . '.state';
 file_put_contents($script, <<<'PHP'
 <?php
@@ -60,6 +61,7 @@ foreach (['exit', 'throw', 'fatal'] as $how) {
 }
 @unlink($state);
 @unlink($script);
+@unlink($stem);
 ?>
 --EXPECT--
 bool(true)
