@@ -19,12 +19,24 @@ if test "$PHP_SODIUM_CRYPT" != "no"; then
   PHP_EVAL_LIBLINE([$LIBSODIUM_LIBS], [SODIUM_CRYPT_SHARED_LIBADD])
   PHP_SUBST([SODIUM_CRYPT_SHARED_LIBADD])
 
+  dnl PKCS#11 key envelopes need only the standard header (the module is
+  dnl dlopen()ed at run time): p11-kit's. Without it, Pkcs11 says so when called.
+  dnl A -D rather than config.h: src/core does not include config.h.
+  sc_p11_cflags=""
+  PKG_CHECK_MODULES([P11KIT], [p11-kit-1], [
+    PHP_EVAL_INCLINE([$P11KIT_CFLAGS])
+    sc_p11_cflags="-DSC_HAVE_PKCS11=1"
+    PHP_ADD_LIBRARY([dl], [1], [SODIUM_CRYPT_SHARED_LIBADD])
+  ], [
+    echo "configure: p11-kit-1 not found: the Pkcs11 class will report that PKCS#11 is not built in" >&2
+  ])
+
   dnl One source list for both builds: src/sources.list.
   sc_srcdir=PHP_EXT_SRCDIR([sodium_crypt])
   sc_sources=`sed -e '/^#/d' -e '/^$/d' "$sc_srcdir/src/sources.list" | tr '\n' ' '`
 
   PHP_NEW_EXTENSION([sodium_crypt], [$sc_sources], [$ext_shared], [],
-    [-std=gnu17 -Wall -Wextra -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1])
+    [-std=gnu17 -Wall -Wextra -fvisibility=hidden -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 $sc_p11_cflags])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/core], [1])
   PHP_ADD_INCLUDE([$ext_srcdir/include])
   PHP_ADD_INCLUDE([$ext_srcdir/src])

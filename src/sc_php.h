@@ -19,6 +19,8 @@ ZEND_BEGIN_MODULE_GLOBALS(sodium_crypt)
 	zend_long argon2_opslimit;
 	zend_long argon2_memlimit;
 	zend_object *context_key;  /* KeyContext's Key, NULL when clear */
+	char *pkcs11_module;       /* path of the PKCS#11 library (system setting) */
+	char *pkcs11_token;        /* label of the token to use; empty: the only one */
 #ifdef SC_TEST_HOOKS
 	/* For the test hook: where this thread's last context key lived. */
 	const uint8_t *context_last_bytes;
@@ -45,6 +47,7 @@ void sc_register_hasher(void);
 void sc_register_signing_key(void);
 void sc_register_stream_sealer(void);
 void sc_register_stream_opener(void);
+void sc_register_pkcs11(void);
 
 /* ---- sc_php.c: below the class files; it knows no class but the exceptions ---- */
 

@@ -25,6 +25,11 @@ PHP_INI_BEGIN()
 		argon2_opslimit, zend_sodium_crypt_globals, sodium_crypt_globals)
 	STD_PHP_INI_ENTRY("sodium_crypt.argon2_memlimit", "67108864", PHP_INI_ALL, OnUpdateLong,
 		argon2_memlimit, zend_sodium_crypt_globals, sodium_crypt_globals)
+	/* System settings: a script must not choose which library the process loads. */
+	STD_PHP_INI_ENTRY("sodium_crypt.pkcs11_module", "", PHP_INI_SYSTEM, OnUpdateString,
+		pkcs11_module, zend_sodium_crypt_globals, sodium_crypt_globals)
+	STD_PHP_INI_ENTRY("sodium_crypt.pkcs11_token", "", PHP_INI_SYSTEM, OnUpdateString,
+		pkcs11_token, zend_sodium_crypt_globals, sodium_crypt_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(sodium_crypt)
@@ -58,6 +63,7 @@ static PHP_MINIT_FUNCTION(sodium_crypt)
 	sc_register_signing_key();
 	sc_register_stream_sealer();
 	sc_register_stream_opener();
+	sc_register_pkcs11();
 	sc_api_init();
 	return SUCCESS;
 }
@@ -75,7 +81,9 @@ static PHP_RSHUTDOWN_FUNCTION(sodium_crypt)
 static PHP_MSHUTDOWN_FUNCTION(sodium_crypt)
 {
 	UNREGISTER_INI_ENTRIES();
-	/* Every Key is gone by now; wipe and unmap whatever the arena holds. */
+	/* Every Key is gone by now; wipe and unmap whatever the arena holds,
+	 * the keys a PKCS#11 token unwrapped for this process included. */
+	sc_p11_shutdown();
 	sc_arena_shutdown();
 	sc_random_shutdown();
 	return SUCCESS;
@@ -104,6 +112,13 @@ static PHP_MINFO_FUNCTION(sodium_crypt)
 			? "NOT locked: mlock() was refused (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK): keys may be swapped to disk"
 			: "SOME NOT locked: mlock() was refused for some (raise RLIMIT_MEMLOCK, `ulimit -l`, or grant CAP_IPC_LOCK)");
 	php_info_print_table_row(2, "Key memory", buf);
+	snprintf(buf, sizeof buf, "%lu unwrap%s by the token in this process, %zu key%s cached",
+		sc_p11_unwrap_calls(), sc_p11_unwrap_calls() == 1 ? "" : "s", sc_p11_cached(), sc_p11_cached() == 1 ? "" : "s");
+#ifdef SC_HAVE_PKCS11
+	php_info_print_table_row(2, "PKCS#11 key envelopes", buf);
+#else
+	php_info_print_table_row(2, "PKCS#11 key envelopes", "not built in (no p11-kit pkcs11.h at build time)");
+#endif
 	php_info_print_table_end();
 	DISPLAY_INI_ENTRIES();
 }

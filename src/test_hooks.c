@@ -40,4 +40,11 @@ ZEND_FUNCTION(SodiumCrypt_Test_arena_audit)
 	add_assoc_long(return_value, "chunks", (zend_long) sc_arena_chunks());
 	add_assoc_long(return_value, "dirty_free", (zend_long) sc_arena_dirty_free_bytes());
 }
+
+ZEND_FUNCTION(SodiumCrypt_Test_pkcs11_unwrap_calls);
+ZEND_FUNCTION(SodiumCrypt_Test_pkcs11_unwrap_calls)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_LONG((zend_long) sc_p11_unwrap_calls());
+}
 #endif

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: f8cf81b1b759a2ffab4aaebd04bfc6c11110e502 */
+ * Stub hash: d59bddd7adfc1fa14e0ff97a1f7985532cd16af9 */
 
 #if defined(SC_TEST_HOOKS)
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_context_memory, 0, 0, IS_STRING, 1)
@@ -17,6 +17,11 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_arena_audit, 0,
 ZEND_END_ARG_INFO()
 #endif
 
+#if defined(SC_TEST_HOOKS)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_pkcs11_unwrap_calls, 0, 0, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+#endif
+
 
 #if defined(SC_TEST_HOOKS)
 ZEND_FUNCTION(SodiumCrypt_Test_context_memory);
@@ -26,6 +31,9 @@ ZEND_FUNCTION(SodiumCrypt_Test_blind_index_cached);
 #endif
 #if defined(SC_TEST_HOOKS)
 ZEND_FUNCTION(SodiumCrypt_Test_arena_audit);
+#endif
+#if defined(SC_TEST_HOOKS)
+ZEND_FUNCTION(SodiumCrypt_Test_pkcs11_unwrap_calls);
 #endif
 
 
@@ -38,6 +46,9 @@ static const zend_function_entry ext_functions[] = {
 #endif
 #if defined(SC_TEST_HOOKS)
 	ZEND_NS_FALIAS("SodiumCrypt\\Test", arena_audit, SodiumCrypt_Test_arena_audit, arginfo_SodiumCrypt_Test_arena_audit)
+#endif
+#if defined(SC_TEST_HOOKS)
+	ZEND_NS_FALIAS("SodiumCrypt\\Test", pkcs11_unwrap_calls, SodiumCrypt_Test_pkcs11_unwrap_calls, arginfo_SodiumCrypt_Test_pkcs11_unwrap_calls)
 #endif
 	ZEND_FE_END
 };

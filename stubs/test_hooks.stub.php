@@ -25,4 +25,7 @@ function blind_index_cached(\SodiumCrypt\BlindIndex $index): int {}
  * @return array{in_use: int, chunks: int, dirty_free: int}
  */
 function arena_audit(): array {}
+
+/** Test builds only: C_UnwrapKey calls this process made (Pkcs11::unwrap() asks the token once per reference). */
+function pkcs11_unwrap_calls(): int {}
 #endif

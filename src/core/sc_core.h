@@ -10,6 +10,7 @@
 #include "sc_cipher.h"
 #include "sc_cpu.h"
 #include "sc_payload.h"
+#include "sc_pkcs11.h"
 #include "sc_random.h"
 #include "sc_userkey.h"
 
