@@ -88,16 +88,21 @@ static ZEND_COLD void throw_status(sc_p11_status status, unsigned long ckr, cons
 	} else if (ckr) {
 		snprintf(code, sizeof code, " (CK_RV 0x%lx)", ckr);
 	}
-	const char *token = cfg->token && cfg->token[0] ? cfg->token : "(the only one)";
+	char token[SC_P11_LABEL_MAX + 16];
+	if (cfg->token && cfg->token[0]) {
+		snprintf(token, sizeof token, "token \"%s\"", cfg->token);
+	} else {
+		snprintf(token, sizeof token, "the only token");
+	}
 	switch (status) {
 		case SC_P11_LOAD: case SC_P11_NOT_PKCS11: case SC_P11_INIT:
 			sc_throw(sc_ce_CryptoException, "PKCS#11: %s: %s%s", what, cfg->module, code);
 			break;
 		case SC_P11_NO_TOKEN: case SC_P11_NO_PIN: case SC_P11_PIN: case SC_P11_PIN_LOCKED: case SC_P11_NO_MECHANISM:
-			sc_throw(sc_ce_CryptoException, "PKCS#11: %s%s; token %s, module %s", what, code, token, cfg->module);
+			sc_throw(sc_ce_CryptoException, "PKCS#11: %s%s; %s, module %s", what, code, token, cfg->module);
 			break;
 		case SC_P11_NO_KEK: case SC_P11_MANY_KEKS: case SC_P11_BAD_WRAPPED: case SC_P11_BAD_LENGTH: case SC_P11_TOKEN_ERROR:
-			sc_throw(sc_ce_CryptoException, "PKCS#11: %s%s; key label \"%s\", token %s", what, code, label, token);
+			sc_throw(sc_ce_CryptoException, "PKCS#11: %s%s; key label \"%s\", %s", what, code, label, token);
 			break;
 		default:
 			sc_throw(sc_ce_CryptoException, "PKCS#11: %s%s", what, code);

@@ -95,11 +95,11 @@ bool(true)
 bool(true)
 string(13) "personal data"
 -- bad references
-SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-2", token (the only one)
-SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-1", token (the only one)
-SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-1", token (the only one)
-SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-1", token (the only one)
-SodiumCrypt\CryptoException: PKCS#11: the token holds no secret key with that label; key label "no-such-kek", token (the only one)
+SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-2", the only token
+SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-1", the only token
+SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-1", the only token
+SodiumCrypt\CryptoException: PKCS#11: the wrapped key does not unwrap under that key-encryption key (another KEK, or damaged) (CKR_%s); key label "kek-1", the only token
+SodiumCrypt\CryptoException: PKCS#11: the token holds no secret key with that label; key label "no-such-kek", the only token
 bool(false)
 ValueError: SodiumCrypt\Pkcs11::unwrap(): Argument #1 ($reference) must be a reference "pkcs11:<KEK label>:<wrapped key, base64url>"
 bool(false)
@@ -118,9 +118,9 @@ ValueError: SodiumCrypt\Pkcs11::generate(): Argument #1 ($kekLabel) must be a ke
 ValueError: SodiumCrypt\Pkcs11::generate(): Argument #1 ($kekLabel) must be a key label of 1 to 255 bytes without NUL
 ValueError: SodiumCrypt\Pkcs11::generate(): Argument #2 ($bytes) must be between 16 and 64
 ValueError: SodiumCrypt\Pkcs11::generate(): Argument #2 ($bytes) must be between 16 and 64
-SodiumCrypt\CryptoException: PKCS#11: the token holds no secret key with that label; key label "no-such-kek", token (the only one)
+SodiumCrypt\CryptoException: PKCS#11: the token holds no secret key with that label; key label "no-such-kek", the only token
 -- the PIN (a new reference: cached keys need no login)
-SodiumCrypt\CryptoException: PKCS#11: the token refused the PIN (CKR_PIN_INCORRECT); token (the only one), module /usr/lib/softhsm/libsofthsm2.so
-SodiumCrypt\CryptoException: PKCS#11: the token needs a login and no PIN is set (SODIUM_CRYPT_PKCS11_PIN in the environment); token (the only one), module /usr/lib/softhsm/libsofthsm2.so
+SodiumCrypt\CryptoException: PKCS#11: the token refused the PIN (CKR_PIN_INCORRECT); the only token, module /usr/lib/softhsm/libsofthsm2.so
+SodiumCrypt\CryptoException: PKCS#11: the token needs a login and no PIN is set (SODIUM_CRYPT_PKCS11_PIN in the environment); the only token, module /usr/lib/softhsm/libsofthsm2.so
 bool(true)
 int(32)
