@@ -125,4 +125,10 @@ return [
     // name, set it to the name the values were written under.
     'bind_database' => (bool) env('SODIUM_CRYPT_BIND_DATABASE', true),
     'binding_database' => env('SODIUM_CRYPT_BINDING_DATABASE'),
+
+    // The label of the key-encryption key in the PKCS#11 token (php.ini's
+    // sodium_crypt.pkcs11_module) that `crypto:keys --kms=pkcs11` wraps the
+    // keys under; --kek=LABEL overrides it. A key setting written as
+    // "pkcs11:<label>:<wrapped>" is unwrapped by the token, wherever it is.
+    'pkcs11_kek' => env('SODIUM_CRYPT_PKCS11_KEK'),
 ];

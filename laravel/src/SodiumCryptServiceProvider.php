@@ -11,6 +11,7 @@ use Illuminate\Contracts\Http\Kernel as HttpKernel;
 use Illuminate\Filesystem\FilesystemManager;
 use Illuminate\Foundation\Console\AboutCommand;
 use Illuminate\Routing\Router;
+use Illuminate\Routing\UrlGenerator;
 use Illuminate\Support\ServiceProvider;
 use SodiumCrypt\Laravel\Casts\EncryptedAttribute;
 use SodiumCrypt\Laravel\Console\KeysCommand;
@@ -27,6 +28,7 @@ use SodiumCrypt\Laravel\Listeners\ClearKeyContext;
 use SodiumCrypt\Laravel\Listeners\RewrapUserKey;
 use SodiumCrypt\Laravel\Rotation\BlindIndexRotator;
 use SodiumCrypt\Laravel\Support\AboutSection;
+use SodiumCrypt\Laravel\Support\AppKeys;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use SodiumCrypt\Laravel\Support\MisconfiguredEncrypter;
 use SodiumCrypt\Laravel\Support\Settings;
@@ -102,6 +104,29 @@ final class SodiumCryptServiceProvider extends ServiceProvider
         ));
         $this->callAfterResolving('filesystem', static function (FilesystemManager $filesystem): void {
             $filesystem->extend('sodium-encrypted', EncryptedDisk::fromConfig(...));
+        });
+        $this->app->extend('url', static fn (UrlGenerator $url): UrlGenerator => self::signWithKeysNotReferences($url));
+    }
+
+    /**
+     * Laravel signs URLs with the text of APP_KEY (and, from 11 on, of each
+     * previous key). A PKCS#11 reference is public: the URL generator gets
+     * the "base64:" text of the key it wraps instead, so a stolen .env signs
+     * nothing and URLs signed before the key was wrapped stay valid. Laravel's
+     * own resolver still decides which keys (AppKeys::laravelText() maps each).
+     */
+    private static function signWithKeysNotReferences(UrlGenerator $url): UrlGenerator
+    {
+        if (!property_exists($url, 'keyResolver')) {
+            return $url;
+        }
+        $laravels = (new \ReflectionProperty($url, 'keyResolver'))->getValue($url);
+        if (!is_callable($laravels)) {
+            return $url;
+        }
+        return $url->setKeyResolver(static function () use ($laravels): mixed {
+            $keys = $laravels();
+            return is_array($keys) ? array_map(AppKeys::laravelText(...), $keys) : AppKeys::laravelText($keys);
         });
     }
 

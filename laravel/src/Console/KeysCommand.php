@@ -8,6 +8,7 @@ use Illuminate\Console\Command;
 use Illuminate\Console\ConfirmableTrait;
 use Illuminate\Support\Facades\Facade;
 use SodiumCrypt\Cipher;
+use SodiumCrypt\CryptoException;
 use SodiumCrypt\Key;
 use SodiumCrypt\Laravel\BlindIndexes;
 use SodiumCrypt\Laravel\Casts\EncryptedAttribute;
@@ -25,6 +26,7 @@ use SodiumCrypt\Laravel\Support\EnvFile;
 use SodiumCrypt\Laravel\Support\ListSetting;
 use SodiumCrypt\Laravel\Support\Settings;
 use SodiumCrypt\Laravel\UserKeys;
+use SodiumCrypt\Pkcs11;
 use Symfony\Component\Console\Attribute\AsCommand;
 
 /**
@@ -46,6 +48,9 @@ final class KeysCommand extends Command
         {--show : Print the key instead of writing it}
         {--prune : Drop the previous keys that no stored value needs any more (see crypto:status)}
         {--blind-index : Rotate BLIND_INDEX_KEY instead (the old one leads BLIND_INDEX_PREVIOUS_KEYS); then run crypto:reindex}
+        {--kms= : Keep every key wrapped under a key-encryption key in a key store: pkcs11 (the token of php.ini\'s sodium_crypt.pkcs11_module); .env then holds only references}
+        {--kek= : The label of the key-encryption key in the token (default: SODIUM_CRYPT_PKCS11_KEK)}
+        {--rewrap-kek : Wrap every key again under --kek (a new key-encryption key); no key changes, nothing is re-encrypted}
         {--force : Do not ask in production}';
 
     protected $description = 'Generate the APP_KEY for the configured cipher, keeping the old one in APP_PREVIOUS_KEYS';
@@ -55,10 +60,11 @@ final class KeysCommand extends Command
         try {
             return match (true) {
                 (bool) $this->option('prune') => $this->prune(),
+                (bool) $this->option('rewrap-kek') => $this->rewrapKek(),
                 (bool) $this->option('blind-index') => $this->rotateIndexKey(),
                 default => $this->rotate(),
             };
-        } catch (EnvFileNotWritten $e) {
+        } catch (EnvFileNotWritten|InvalidConfiguration $e) {
             $this->components->error($e->getMessage());
             return self::FAILURE;
         }
@@ -81,7 +87,8 @@ final class KeysCommand extends Command
                 $cipher->laravelName(), $length, implode(', ', $disks)));
             return self::FAILURE;
         }
-        $text = self::newKeyText($length);
+        $kek = $this->kek();
+        $text = self::newKey($kek, $length);
         if (($exit = $this->showOrConfirm($text)) !== null) {
             return $exit;
         }
@@ -101,16 +108,19 @@ final class KeysCommand extends Command
         }
         if (!$env->get('BLIND_INDEX_KEY') && !$config->get('sodium-crypt.blind_index_key')) {
             // The indexes made so far are under APP_KEY: it stays their key.
-            $values['BLIND_INDEX_KEY'] = $old !== null && $old !== '' && AppKeys::parse($old)->length() === 32 ? $old : self::newKeyText(32);
+            $values['BLIND_INDEX_KEY'] = $old !== null && $old !== '' && AppKeys::parse($old)->length() === 32 ? $old : self::newKey($kek, 32);
         }
         // The Hashing and Sign facades' keys, under laravel-crypto's names: made
         // once and never replaced here (a new one would change every digest).
         $made = [];
         foreach (Settings::FACADE_KEYS as $envName) {
             if (!$env->get($envName) && !env($envName)) {
-                $values[$envName] = self::newKeyText(32);
+                $values[$envName] = self::newKey($kek, 32);
                 $made[] = $envName;
             }
+        }
+        if ($kek !== null) {
+            $values = $this->wrapKeys($env, $values, $kek);
         }
         if (!$this->writeEnv($env, $values)) {
             return self::FAILURE;
@@ -121,10 +131,11 @@ final class KeysCommand extends Command
         sodium_memzero($text);
         $values = [];
 
-        $this->components->info(sprintf('New %d-byte APP_KEY for %s written to %s%s%s.',
+        $this->components->info(sprintf('New %d-byte APP_KEY for %s written to %s%s%s%s.',
             $length, $cipher->laravelName(), basename($this->laravel->environmentFilePath()),
             $old ? '; the old key leads APP_PREVIOUS_KEYS' : '',
-            $made ? '; new '.implode(', ', $made).' for the Hashing and Sign facades' : ''));
+            $made ? '; new '.implode(', ', $made).' for the Hashing and Sign facades' : '',
+            $kek !== null ? sprintf('; every key is wrapped under the PKCS#11 key "%s" (.env holds no key)', $kek) : ''));
         $this->warnIfCached();
         $this->restartWorkers();
         return self::SUCCESS;
@@ -164,7 +175,8 @@ final class KeysCommand extends Command
      */
     private function rotateIndexKey(): int
     {
-        $text = self::newKeyText(32);
+        $kek = $this->kek();
+        $text = self::newKey($kek, 32);
         if (($exit = $this->showOrConfirm($text)) !== null) {
             return $exit;
         }
@@ -174,6 +186,9 @@ final class KeysCommand extends Command
         $old = is_string($old) && $old !== '' && AppKeys::parse($old, 'the blind index key in use')->length() === 32 ? $old : null;
         $previous = self::leading($old, $env->get('BLIND_INDEX_PREVIOUS_KEYS'));
         $values = ['BLIND_INDEX_KEY' => $text, 'BLIND_INDEX_PREVIOUS_KEYS' => implode(',', $previous)];
+        if ($kek !== null) {
+            $values = $this->wrapKeys($env, $values, $kek);
+        }
         if (!$this->writeEnv($env, $values)) {
             return self::FAILURE;
         }
@@ -240,6 +255,94 @@ final class KeysCommand extends Command
         $this->warnIfCached();
         $this->restartWorkers();
         return $keep === [] ? self::SUCCESS : self::FAILURE;
+    }
+
+    /**
+     * Every key of .env wrapped again under --kek, a new key-encryption key
+     * in the token: the keys themselves do not change, so nothing stored
+     * needs re-encrypting. Keys still written in plain are wrapped too.
+     */
+    private function rewrapKek(): int
+    {
+        $kek = (string) $this->kek();
+        $env = new EnvFile($this->laravel->environmentFilePath());
+        $values = $this->wrapKeys($env, [], $kek);
+        if ($values === []) {
+            $this->components->info('No key setting is in .env: nothing to wrap.');
+            return self::SUCCESS;
+        }
+        if (!$this->confirmToProceed()) {
+            return self::FAILURE;
+        }
+        if (!$this->writeEnv($env, $values)) {
+            return self::FAILURE;
+        }
+        Settings::apply($this->laravel['config'], $values);
+        $this->forgetKeyedServices();
+        $this->components->info(sprintf('%s wrapped under the PKCS#11 key "%s" in %s; no key changed, nothing to re-encrypt. Remove the old key-encryption key from the token once every server runs with this .env.',
+            implode(', ', array_keys($values)), $kek, basename($this->laravel->environmentFilePath())));
+        $this->warnIfCached();
+        return self::SUCCESS;
+    }
+
+    /** The KEK label when --kms=pkcs11 or --rewrap-kek asks for one; null for keys in plain. */
+    private function kek(): ?string
+    {
+        $kms = $this->option('kms');
+        if ($kms !== null && $kms !== 'pkcs11') {
+            throw new InvalidConfiguration(sprintf('--kms=%s is not a key store this package speaks: pkcs11 is (an HSM, a cloud KMS\'s PKCS#11 library, SoftHSM2).', $kms));
+        }
+        if ($kms === null && !$this->option('rewrap-kek')) {
+            return null;
+        }
+        $kek = (string) ($this->option('kek') ?: $this->laravel['config']->get(Settings::configKey('SODIUM_CRYPT_PKCS11_KEK')));
+        if ($kek === '' && $this->option('rewrap-kek')) {
+            throw new InvalidConfiguration('--rewrap-kek needs the label of the new key-encryption key: --kek=LABEL (or SODIUM_CRYPT_PKCS11_KEK).');
+        }
+        if ($kek === '') {
+            throw new InvalidConfiguration('--kms=pkcs11 needs the label of the key-encryption key in the token: --kek=LABEL (or SODIUM_CRYPT_PKCS11_KEK).');
+        }
+        return $kek;
+    }
+
+    /**
+     * $values with every key setting (those given, else .env's) wrapped under
+     * $kek: keys in plain are wrapped, references under another KEK are
+     * unwrapped and wrapped again, references under $kek stay. Only settings
+     * that change are returned beside $values. All or nothing: the first
+     * failure throws before anything is written.
+     *
+     * @param array<string, string> $values
+     * @return array<string, string>
+     */
+    private function wrapKeys(EnvFile $env, array $values, string $kek): array
+    {
+        foreach (Settings::KEY_SETTINGS as $name) {
+            $text = $values[$name] ?? $env->get($name);
+            if ($text === null || $text === '') {
+                continue;
+            }
+            // The *_PREVIOUS_KEYS are lists; a single key may be raw bytes, commas included.
+            $keys = str_ends_with($name, '_PREVIOUS_KEYS') ? ListSetting::items($text) : [$text];
+            $wrapped = implode(',', array_map(fn (string $one) => $this->wrapKey($one, $kek, $name), $keys));
+            if ($wrapped !== $text || isset($values[$name])) {
+                $values[$name] = $wrapped;
+            }
+        }
+        return $values;
+    }
+
+    private function wrapKey(#[\SensitiveParameter] string $text, string $kek, string $name): string
+    {
+        if (str_starts_with($text, "pkcs11:$kek:") && Pkcs11::isReference($text)) {
+            AppKeys::parse($text, $name); // it unwraps: the token holds its KEK
+            return $text;
+        }
+        try {
+            return Pkcs11::wrap(AppKeys::parse($text, $name), $kek);
+        } catch (CryptoException $e) {
+            throw new InvalidConfiguration(sprintf('%s could not be wrapped: %s. Nothing was written.', $name, $e->getMessage()), previous: $e);
+        }
     }
 
     /** null to go on; else the exit code (--show printed the key, or the operator declined). */
@@ -309,6 +412,22 @@ final class KeysCommand extends Command
             return;
         }
         $this->components->info('Queue workers were told to restart (queue:restart): each stops after its current job, and your process supervisor starts it again with the new keys. Start again by hand any worker that runs without one.');
+    }
+
+    /**
+     * A new key as .env text: "base64:…", or with a KEK a PKCS#11 reference
+     * (made in locked memory and wrapped at once: never a PHP string).
+     */
+    private static function newKey(?string $kek, int $length): string
+    {
+        if ($kek === null) {
+            return self::newKeyText($length);
+        }
+        try {
+            return Pkcs11::generate($kek, $length);
+        } catch (CryptoException $e) {
+            throw new InvalidConfiguration(sprintf('No key was made: %s. Nothing was written.', $e->getMessage()), previous: $e);
+        }
     }
 
     private static function newKeyText(int $length): string

@@ -41,10 +41,14 @@ final class Settings
         'CRYPTO_EDDSA_PUBLIC_CRYPTO_KEY' => 'sodium-crypt.signing.eddsa_key_file',
         'SODIUM_CRYPT_BIND_DATABASE' => 'sodium-crypt.bind_database',
         'SODIUM_CRYPT_BINDING_DATABASE' => 'sodium-crypt.binding_database',
+        'SODIUM_CRYPT_PKCS11_KEK' => 'sodium-crypt.pkcs11_kek',
     ];
 
     /** The Hashing and Sign facades' keys: made once when missing, never replaced (a new one changes every digest). */
     public const FACADE_KEYS = ['CRYPTO_BLAKE2B_HASHING_KEY', 'CRYPTO_HMAC_KEY', 'CRYPTO_EDDSA_KEY'];
+
+    /** Every setting that holds keys (lists comma-separated): what crypto:keys --kms=pkcs11 wraps. */
+    public const KEY_SETTINGS = ['APP_KEY', 'APP_PREVIOUS_KEYS', 'BLIND_INDEX_KEY', 'BLIND_INDEX_PREVIOUS_KEYS', ...self::FACADE_KEYS];
 
     /** Settings whose config value is a list (Laravel 11's app.previous_keys): comma-separated in .env. */
     private const LISTS = ['APP_PREVIOUS_KEYS'];
