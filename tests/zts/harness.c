@@ -179,12 +179,14 @@ int main(int argc, char **argv)
 	}
 	script = argv[2];
 
-	static char ini[1024];
+	/* SC_PKCS11_MODULE: the token's module (tests/zts/run makes a SoftHSM2 token). */
+	const char *pkcs11 = getenv("SC_PKCS11_MODULE");
+	static char ini[2048];
 	snprintf(ini, sizeof ini,
 		"extension=%s\n"
 		"html_errors=0\ndisplay_errors=0\nlog_errors=1\nerror_reporting=-1\n"
 		"memory_limit=32M\nmax_execution_time=0\noutput_buffering=0\nimplicit_flush=0\n"
-		"report_memleaks=1\n", argv[1]);
+		"report_memleaks=1\nsodium_crypt.pkcs11_module=%s\n", argv[1], pkcs11 ? pkcs11 : "");
 
 	php_tsrm_startup();
 	zend_signal_startup();

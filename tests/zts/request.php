@@ -17,13 +17,26 @@ function fail(string $why): never
 }
 
 $ending = $_SERVER['SC_ENDING'];
+// The PKCS#11 references tests/zts/run made, each with its key's id.
+$references = array_map(static fn (string $line) => explode(' ', $line),
+    file((string) getenv('SC_PKCS11_REFERENCES'), FILE_IGNORE_NEW_LINES) ?: []);
 if ($ending === 'audit') {
-    // Every thread has ended: no key in use, and no freed unit left unwiped.
+    // Every thread has ended: no key in use but the process's PKCS#11 cache (one
+    // 64-byte unit per 32-byte key), and no freed unit left unwiped.
     $audit = arena_audit();
-    echo $audit['in_use'] === 0 && $audit['dirty_free'] === 0
-        ? "audit ok: 0 key bytes in use, 0 unwiped bytes in {$audit['chunks']} arena chunk(s)\n"
-        : 'audit FAIL: ' . json_encode($audit) . "\n";
+    $cached = 64 * count($references);
+    echo $audit['in_use'] === $cached && $audit['dirty_free'] === 0
+        ? "audit ok: no key bytes in use but the $cached of the PKCS#11 cache, 0 unwiped bytes in {$audit['chunks']} arena chunk(s)\n"
+        : 'audit FAIL: ' . json_encode($audit) . " (PKCS#11 cache: $cached bytes)\n";
     return;
+}
+if ($references === []) {
+    fail('no PKCS#11 references (SC_PKCS11_REFERENCES)');
+}
+// A key from the token: the threads' first requests ask it at once, the others hit the cache.
+[$reference, $id] = $references[((int) $_SERVER['SC_THREAD'] + (int) $_SERVER['SC_REQUEST']) % count($references)];
+if (SodiumCrypt\Pkcs11::unwrap($reference)->id() !== $id) {
+    fail('Pkcs11::unwrap() gave another key');
 }
 
 // 1. Nothing of this thread's previous request is left.
