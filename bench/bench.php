@@ -216,6 +216,13 @@ if (!is_array($queued) || isset($queued['skipped'])
     exit(1);
 }
 
+// A key kept in a PKCS#11 token (SoftHSM2): a process's first unwrap, and after (bench/pkcs11.php), a child process.
+$pkcs11 = json_decode((string) shell_exec(escapeshellarg(PHP_BINARY).' '.escapeshellarg(__DIR__.'/pkcs11.php').($quick ? ' --quick' : '')), true);
+if (!is_array($pkcs11) || isset($pkcs11['skipped']) || !isset($pkcs11['first_unwrap_in_a_process'])) {
+    fwrite(STDERR, 'bench: bench/pkcs11.php '.($pkcs11['skipped'] ?? 'failed')."\n");
+    exit(1);
+}
+
 // Eloquent in the real demo app (bench/app.php), a child process: reads, inserts, a blind-index search.
 $appLevel = json_decode((string) shell_exec(escapeshellarg(PHP_BINARY).' '.escapeshellarg(__DIR__.'/app.php').($quick ? ' --quick' : '')), true);
 if (!is_array($appLevel) || !isset($appLevel['contenders'])) {
@@ -347,6 +354,9 @@ foreach ($queued['queued'] as $n => $r) {
     $md .= sprintf("| --queue=redis, %d queue:work process%s | %s | %.1f× | %s |\n", $n, $n > 1 ? 'es' : '', number_format($r['rows_per_second']),
         $r['rows_per_second'] / $queued['one_process']['rows_per_second'], Bench::us($r['worker_cpu_seconds'] / $r['chunks']));
 }
+$md .= sprintf("\n### APP_KEY from a PKCS#11 token (SoftHSM2 %s)\n\nWhat a process pays to have a key a `pkcs11:` reference wraps: the first unwrap of a process (a php-fpm worker's first request, a queue worker's start) loads and initialises the module, logs in and unwraps (median of %d new PHP processes); every later use is the process's cache.\n\n| | per key |\n|---|---:|\n| first unwrap in a process (dlopen, C_Initialize, login, C_UnwrapKey) | %s |\n| unwrap of another reference, module up (session, login, C_UnwrapKey) | %s |\n| unwrap again: the process's locked cache | %s |\n| `Key::fromBase64()` of a key in `.env`, for comparison | %s |\n",
+    $pkcs11['module'], $pkcs11['first_unwrap_processes'], Bench::us($pkcs11['first_unwrap_in_a_process']), Bench::us($pkcs11['unwrap_new_reference']),
+    Bench::us($pkcs11['unwrap_cached']), Bench::us($pkcs11['key_from_base64']));
 $cbcApp = $appLevel['contenders']['Laravel AES-256-CBC, encrypted cast'];
 $md .= sprintf("\n### App level: Eloquent in the demo app, SQLite file\n\nReading 1,000 rows × 3 encrypted fields, each field read twice (`toArray()`, then as attributes); inserting %s rows × 3 fields through `Model::create()` in one transaction. × = against Laravel's CBC in this run.\n\n| contender | read | × CBC | insert rows/s | × CBC |\n|---|---:|---:|---:|---:|\n",
     number_format($appLevel['rows_inserted']));
@@ -399,7 +409,7 @@ echo $md;
 file_put_contents("$out/bench.md", $md);
 file_put_contents("$out/bench.json", json_encode(['machine' => $facts, 'aead' => $results,
     'per_user' => array_map(fn ($p) => ['sodium_crypt' => $p[0], 'alternative' => $p[1]], $extra),
-    'reencrypt' => $reencrypt, 'reencrypt_queued' => $queued, 'app_level' => $appLevel, 'http_page' => $http, 'ciphersweet' => $cipherSweet, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
+    'reencrypt' => $reencrypt, 'reencrypt_queued' => $queued, 'pkcs11' => $pkcs11, 'app_level' => $appLevel, 'http_page' => $http, 'ciphersweet' => $cipherSweet, 'encrypted_disk_seconds' => ['mib' => $diskMiB] + $disk, 'peak_memory_mib' => $memory], JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE));
 file_put_contents("$out/bench.svg", svg_chart($results, $facts));
 fwrite(STDERR, "wrote $out/bench.md, bench.json, bench.svg\n");
 

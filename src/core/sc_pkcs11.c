@@ -362,7 +362,7 @@ static sc_p11_status unwrap_locked(const sc_p11_config *cfg, const char *kek_lab
 	uint8_t digest[32];
 	cache_digest(digest, cfg, kek_label, wrapped, wrapped_len);
 	const cache_entry *hit = cache_find(digest);
-	if (hit != NULL) {
+	if (hit != NULL && hit->len <= out_cap) {
 		memcpy(out, hit->bytes, hit->len);
 		*out_len = hit->len;
 		return SC_P11_OK;

@@ -334,7 +334,8 @@ final class KeysCommand extends Command
 
     private function wrapKey(#[\SensitiveParameter] string $text, string $kek, string $name): string
     {
-        if (str_starts_with($text, "pkcs11:$kek:") && Pkcs11::isReference($text)) {
+        // A reference's label runs to its last colon (a label may hold colons).
+        if (Pkcs11::isReference($text) && substr($text, 7, (int) strrpos($text, ':') - 7) === $kek) {
             AppKeys::parse($text, $name); // it unwraps: the token holds its KEK
             return $text;
         }
