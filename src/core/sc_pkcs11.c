@@ -355,6 +355,27 @@ static void cache_add(const uint8_t digest[32], const uint8_t *key, size_t len)
 
 /* ---- unwrap, wrap ---- */
 
+/* The data key as a session object the token lets us read back: a generic
+ * secret, never on the token, extractable and not sensitive, destroyed as
+ * soon as its value is read (unwrap) or wrapped (wrap). The token only reads
+ * a template, so the values can be shared. */
+#define SESSION_KEY_ATTRS 6
+static void session_key_template(CK_ATTRIBUTE tmpl[SESSION_KEY_ATTRS])
+{
+	static CK_OBJECT_CLASS klass = CKO_SECRET_KEY;
+	static CK_KEY_TYPE key_type = CKK_GENERIC_SECRET;
+	static CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
+	const CK_ATTRIBUTE all[SESSION_KEY_ATTRS] = {
+		{CKA_CLASS, &klass, sizeof klass},
+		{CKA_KEY_TYPE, &key_type, sizeof key_type},
+		{CKA_TOKEN, &no, sizeof no},
+		{CKA_PRIVATE, &yes, sizeof yes},
+		{CKA_SENSITIVE, &no, sizeof no},
+		{CKA_EXTRACTABLE, &yes, sizeof yes},
+	};
+	memcpy(tmpl, all, sizeof all);
+}
+
 static sc_p11_status unwrap_locked(const sc_p11_config *cfg, const char *kek_label,
 	const uint8_t *wrapped, size_t wrapped_len,
 	uint8_t *out, size_t out_cap, size_t *out_len, unsigned long *ckr)
@@ -378,24 +399,13 @@ static sc_p11_status unwrap_locked(const sc_p11_config *cfg, const char *kek_lab
 	if (status != SC_P11_OK) {
 		return status;
 	}
-	/* A session object the token lets us read once: extractable, not
-	 * sensitive, never on the token, destroyed below. */
-	CK_OBJECT_CLASS klass = CKO_SECRET_KEY;
-	CK_KEY_TYPE key_type = CKK_GENERIC_SECRET;
-	CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
-	CK_ATTRIBUTE tmpl[] = {
-		{CKA_CLASS, &klass, sizeof klass},
-		{CKA_KEY_TYPE, &key_type, sizeof key_type},
-		{CKA_TOKEN, &no, sizeof no},
-		{CKA_PRIVATE, &yes, sizeof yes},
-		{CKA_SENSITIVE, &no, sizeof no},
-		{CKA_EXTRACTABLE, &yes, sizeof yes},
-	};
+	CK_ATTRIBUTE tmpl[SESSION_KEY_ATTRS];
+	session_key_template(tmpl); /* destroyed below */
 	CK_MECHANISM mech = {type, NULL, 0};
 	CK_OBJECT_HANDLE key = CK_INVALID_HANDLE;
 	mod.unwraps++;
 	CK_RV rv = mod.fn->C_UnwrapKey(session, &mech, kek, (CK_BYTE_PTR) wrapped, (CK_ULONG) wrapped_len,
-		tmpl, sizeof tmpl / sizeof tmpl[0], &key);
+		tmpl, SESSION_KEY_ATTRS, &key);
 	if (rv != CKR_OK) {
 		*ckr = rv;
 		switch (rv) {
@@ -460,20 +470,11 @@ static sc_p11_status wrap_locked(const sc_p11_config *cfg, const char *kek_label
 	if (status != SC_P11_OK) {
 		return status;
 	}
-	CK_OBJECT_CLASS klass = CKO_SECRET_KEY;
-	CK_KEY_TYPE key_type = CKK_GENERIC_SECRET;
-	CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
-	CK_ATTRIBUTE tmpl[] = {
-		{CKA_CLASS, &klass, sizeof klass},
-		{CKA_KEY_TYPE, &key_type, sizeof key_type},
-		{CKA_TOKEN, &no, sizeof no},
-		{CKA_PRIVATE, &yes, sizeof yes},
-		{CKA_SENSITIVE, &no, sizeof no},
-		{CKA_EXTRACTABLE, &yes, sizeof yes},
-		{CKA_VALUE, (void *) key, (CK_ULONG) key_len},
-	};
+	CK_ATTRIBUTE tmpl[SESSION_KEY_ATTRS + 1];
+	session_key_template(tmpl); /* destroyed below */
+	tmpl[SESSION_KEY_ATTRS] = (CK_ATTRIBUTE) {CKA_VALUE, (void *) key, (CK_ULONG) key_len};
 	CK_OBJECT_HANDLE obj = CK_INVALID_HANDLE;
-	CK_RV rv = mod.fn->C_CreateObject(session, tmpl, sizeof tmpl / sizeof tmpl[0], &obj);
+	CK_RV rv = mod.fn->C_CreateObject(session, tmpl, SESSION_KEY_ATTRS + 1, &obj);
 	if (rv != CKR_OK) {
 		*ckr = rv;
 		status = SC_P11_TOKEN_ERROR;
