@@ -12,10 +12,11 @@ static zend_class_entry *sc_ce_Pkcs11;
 #define REF_PREFIX_LEN (sizeof REF_PREFIX - 1)
 #define PIN_ENV        "SODIUM_CRYPT_PKCS11_PIN"
 
-/* A reference split into its KEK label (NUL-terminated) and its wrapped bytes. */
+/* A reference split into its KEK label (NUL-terminated) and its wrapped
+ * bytes (room for what any base64 text that passes the length check decodes to). */
 typedef struct {
 	char label[SC_P11_LABEL_MAX + 1];
-	uint8_t wrapped[SC_P11_WRAPPED_MAX];
+	uint8_t wrapped[SC_P11_WRAPPED_MAX + 2];
 	size_t wrapped_len;
 } reference;
 
@@ -40,14 +41,10 @@ static bool parse_reference(const zend_string *text, reference *ref)
 		return false;
 	}
 	size_t label_len = (size_t) (colon - s), b64_len = n - label_len - 1;
-	if (!label_ok(s, label_len) || b64_len == 0 || sc_b64_decoded_max(b64_len) > sizeof ref->wrapped + 2) {
+	if (!label_ok(s, label_len) || b64_len == 0 || sc_b64_decoded_max(b64_len) > sizeof ref->wrapped
+			|| !sc_b64_decode(ref->wrapped, &ref->wrapped_len, colon + 1, b64_len) || ref->wrapped_len > SC_P11_WRAPPED_MAX) {
 		return false;
 	}
-	uint8_t buf[SC_P11_WRAPPED_MAX + 2];
-	if (!sc_b64_decode(buf, &ref->wrapped_len, colon + 1, b64_len) || ref->wrapped_len > sizeof ref->wrapped) {
-		return false;
-	}
-	memcpy(ref->wrapped, buf, ref->wrapped_len);
 	memcpy(ref->label, s, label_len);
 	ref->label[label_len] = '\0';
 	return true;

@@ -82,6 +82,13 @@ static void register_atfork(void)
 	(void) pthread_atfork(NULL, NULL, unlock_in_child);
 }
 
+/* Every entry point takes the module's lock through here. */
+static void module_lock(void)
+{
+	pthread_once(&atfork_once, register_atfork);
+	pthread_mutex_lock(&lock);
+}
+
 /* ---- the module ---- */
 
 static sc_p11_status module_ready(const char *path, unsigned long *ckr)
@@ -452,8 +459,7 @@ sc_p11_status sc_p11_unwrap(const sc_p11_config *cfg, const char *kek_label,
 {
 	*out_len = 0;
 	*ckr = 0;
-	pthread_once(&atfork_once, register_atfork);
-	pthread_mutex_lock(&lock);
+	module_lock();
 	sc_p11_status status = unwrap_locked(cfg, kek_label, wrapped, wrapped_len, out, out_cap, out_len, ckr);
 	pthread_mutex_unlock(&lock);
 	return status;
@@ -505,8 +511,7 @@ sc_p11_status sc_p11_wrap(const sc_p11_config *cfg, const char *kek_label,
 	if (key_len < SC_P11_KEY_MIN || key_len > SC_P11_KEY_MAX || out_cap < kwp_len(key_len)) {
 		return SC_P11_BAD_LENGTH;
 	}
-	pthread_once(&atfork_once, register_atfork);
-	pthread_mutex_lock(&lock);
+	module_lock();
 	sc_p11_status status = wrap_locked(cfg, kek_label, key, key_len, out, out_cap, out_len, ckr);
 	pthread_mutex_unlock(&lock);
 	return status;
@@ -514,7 +519,7 @@ sc_p11_status sc_p11_wrap(const sc_p11_config *cfg, const char *kek_label,
 
 unsigned long sc_p11_unwrap_calls(void)
 {
-	pthread_mutex_lock(&lock);
+	module_lock();
 	unsigned long n = mod.unwraps;
 	pthread_mutex_unlock(&lock);
 	return n;
@@ -523,7 +528,7 @@ unsigned long sc_p11_unwrap_calls(void)
 size_t sc_p11_cached(void)
 {
 	size_t n = 0;
-	pthread_mutex_lock(&lock);
+	module_lock();
 	for (size_t i = 0; i < CACHE_SLOTS; i++) {
 		n += mod.cache[i].bytes != NULL;
 	}
@@ -533,7 +538,7 @@ size_t sc_p11_cached(void)
 
 void sc_p11_shutdown(void)
 {
-	pthread_mutex_lock(&lock);
+	module_lock();
 	for (size_t i = 0; i < CACHE_SLOTS; i++) {
 		cache_entry *e = &mod.cache[i];
 		if (e->bytes != NULL) {
