@@ -308,7 +308,7 @@ final class KeysCommand extends Command
     /**
      * $values with every key setting (those given, else .env's) wrapped under
      * $kek: keys in plain are wrapped, references under another KEK are
-     * unwrapped and wrapped again, references under $kek stay. Only settings
+     * unwrapped and wrapped again, references under $kek come back the same. Only settings
      * that change are returned beside $values. All or nothing: the first
      * failure throws before anything is written.
      *
@@ -332,13 +332,9 @@ final class KeysCommand extends Command
         return $values;
     }
 
+    /** RFC 5649 is deterministic: a key already wrapped under $kek comes back as the same text. */
     private function wrapKey(#[\SensitiveParameter] string $text, string $kek, string $name): string
     {
-        // A reference's label runs to its last colon (a label may hold colons).
-        if (Pkcs11::isReference($text) && substr($text, 7, (int) strrpos($text, ':') - 7) === $kek) {
-            AppKeys::parse($text, $name); // it unwraps: the token holds its KEK
-            return $text;
-        }
         try {
             return Pkcs11::wrap(AppKeys::parse($text, $name), $kek);
         } catch (CryptoException $e) {
@@ -433,9 +429,6 @@ final class KeysCommand extends Command
 
     private static function newKeyText(int $length): string
     {
-        $bytes = Key::generate($length)->exportBytes();
-        $text = 'base64:'.base64_encode($bytes);
-        sodium_memzero($bytes);
-        return $text;
+        return AppKeys::text(Key::generate($length));
     }
 }

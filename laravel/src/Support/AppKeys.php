@@ -63,7 +63,13 @@ final class AppKeys
         if (!is_string($value) || !str_starts_with($value, 'pkcs11:')) {
             return $value;
         }
-        $bytes = self::unwrap($value, 'a key of the URL signer')->exportBytes();
+        return self::text(self::unwrap($value, 'a key of the URL signer'));
+    }
+
+    /** A key as Laravel writes it in .env: "base64:" and its base64 (the export wiped after). */
+    public static function text(Key $key): string
+    {
+        $bytes = $key->exportBytes();
         $text = 'base64:'.base64_encode($bytes);
         sodium_memzero($bytes);
         return $text;
