@@ -7,16 +7,10 @@ pcntl
 <?php if (!getenv('SC_EXTENSION')) die('skip needs SC_EXTENSION (scripts/run-phpt)');
 --FILE--
 <?php
-$dir = sys_get_temp_dir() . '/sc-p11-' . bin2hex(random_bytes(4));
-exec(escapeshellarg(__DIR__ . '/../pkcs11/softhsm') . ' ' . escapeshellarg($dir) . ' 2>&1', $lines, $rc);
-if ($rc !== 0) {
-    exit("token set-up failed: " . implode("\n", $lines) . "\n");
-}
-$env = [];
-foreach (preg_grep('/^[A-Z0-9_]+=/', $lines) as $line) {
-    [$name, $value] = explode('=', $line, 2);
-    $env[$name] = $value;
-}
+require __DIR__ . '/pkcs11.inc';
+$env = sc_softhsm_token();
+$dir = $env['dir'];
+unset($env['dir']);
 $module = $env['SC_PKCS11_MODULE'];
 
 // A PHP of its own for each case: the module and token are system settings.
@@ -65,7 +59,6 @@ echo run(['pkcs11_module' => $module, 'pkcs11_token' => 'sc-test'], $env, <<<'PH
     pcntl_waitpid($pid, $status);
     echo "parent after the child: ", Pkcs11::unwrap($second)->length(), ", exit ", pcntl_wexitstatus($status), "\n";
     PHP), "\n";
-exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECTF--
 bool(true)

@@ -8,15 +8,8 @@ sodium_crypt.pkcs11_module=/usr/lib/softhsm/libsofthsm2.so
 <?php
 use SodiumCrypt\{Cipher, CryptoException, Key, Keyring, Pkcs11};
 
-// A token of this test's own (tests/pkcs11/softhsm): KEKs kek-1 and kek-2.
-$dir = sys_get_temp_dir() . '/sc-p11-' . bin2hex(random_bytes(4));
-exec(escapeshellarg(__DIR__ . '/../pkcs11/softhsm') . ' ' . escapeshellarg($dir) . ' 2>&1', $lines, $rc);
-if ($rc !== 0) {
-    exit("token set-up failed: " . implode("\n", $lines) . "\n");
-}
-foreach (preg_grep('/^[A-Z0-9_]+=/', $lines) as $line) {
-    putenv($line); // SOFTHSM2_CONF, SODIUM_CRYPT_PKCS11_PIN: read by the C side, never by PHP
-}
+require __DIR__ . '/pkcs11.inc';
+sc_softhsm_token(); // KEKs kek-1 and kek-2
 $calls = function_exists('SodiumCrypt\Test\pkcs11_unwrap_calls') ? 'SodiumCrypt\Test\pkcs11_unwrap_calls' : null;
 function fails(callable $fn): string
 {
@@ -77,7 +70,6 @@ var_dump(Pkcs11::unwrap($ref)->equals($key)); // cached: the token is not asked
 putenv('SODIUM_CRYPT_PKCS11_PIN=1234');
 var_dump(Pkcs11::unwrap($fresh)->length());
 
-exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECTF--
 -- generate, unwrap

@@ -12,17 +12,8 @@ if (getenv('LD_PRELOAD')) die('skip a sanitizer run: its shadow memory is teraby
 <?php
 use SodiumCrypt\Pkcs11;
 
-$dir = sys_get_temp_dir() . '/sc-p11-' . bin2hex(random_bytes(4));
-exec(escapeshellarg(__DIR__ . '/../pkcs11/softhsm') . ' ' . escapeshellarg($dir) . ' 2>&1', $lines, $rc);
-if ($rc !== 0) {
-    exit("token set-up failed: " . implode("\n", $lines) . "\n");
-}
-$env = [];
-foreach (preg_grep('/^[A-Z0-9_]+=/', $lines) as $line) {
-    putenv($line);
-    [$name, $value] = explode('=', $line, 2);
-    $env[$name] = $value;
-}
+require __DIR__ . '/pkcs11.inc';
+$env = sc_softhsm_token();
 $ref = Pkcs11::generate('kek-1');
 
 // The process under test: unwraps the key, seals and opens with it (as an
@@ -66,7 +57,6 @@ proc_close($p);
 printf("scanned more than 1 MiB: %s\n", $scanned > (1 << 20) ? 'yes' : "no ($scanned)");
 printf("copies in locked memory: %s\n", $locked >= 1 ? 'at least one' : 'none');
 printf("copies anywhere else: %d\n", $unlocked);
-exec('rm -rf ' . escapeshellarg($dir));
 ?>
 --EXPECT--
 ready
