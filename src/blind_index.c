@@ -1,7 +1,9 @@
 /* SodiumCrypt\BlindIndex: keyed BLAKE2b of normalised values, one KDF
- * sub-key per column, cached in the locked arena for the object's life as
- * a BLAKE2b state with the key block compressed (except for KeyContext's
- * key, which clear() wipes). */
+ * sub-key per column, cached in the locked arena as a BLAKE2b state with
+ * the key block compressed. The cache hangs on the Key, not on the index:
+ * it is wiped with the key's bytes, so a state derived from KeyContext's
+ * key goes at clear() like the key itself, and every index over one key
+ * shares it. */
 #include "sc_php.h"
 #include "zend_smart_str.h"
 #include "blind_index_arginfo.h"
@@ -16,7 +18,6 @@ static zend_object_handlers blind_index_handlers;
 typedef struct {
 	zend_object *key;     /* a 32-byte Key, referenced */
 	size_t out_len;
-	HashTable states;     /* column => its sc_blind_state, in the arena */
 	zend_object std;
 } sc_blind_index_obj;
 
@@ -27,21 +28,17 @@ static inline sc_blind_index_obj *blind_from_obj(zend_object *obj)
 
 static void state_dtor(zval *zv)
 {
-	sc_arena_free(Z_PTR_P(zv), sizeof(sc_blind_state));
+	sc_arena_free(Z_PTR_P(zv), sizeof(sc_blind_state)); /* wipes it */
 }
 
 static zend_object *blind_index_create(zend_class_entry *ce)
 {
-	zend_object *obj = sc_object_create(ce, sizeof(sc_blind_index_obj), &blind_index_handlers);
-	sc_blind_index_obj *bi = SC_OBJ_OF(sc_blind_index_obj, obj);
-	zend_hash_init(&bi->states, 8, NULL, state_dtor, 0);
-	return obj;
+	return sc_object_create(ce, sizeof(sc_blind_index_obj), &blind_index_handlers);
 }
 
 static void blind_index_free(zend_object *obj)
 {
 	sc_blind_index_obj *bi = blind_from_obj(obj);
-	zend_hash_destroy(&bi->states); /* wipes every cached state */
 	if (bi->key) {
 		OBJ_RELEASE(bi->key);
 	}
@@ -50,17 +47,16 @@ static void blind_index_free(zend_object *obj)
 
 /* The hashing state of a column, copied into buf: nothing a computation
  * holds points into the cache, which a call-out (a userland mb_strtolower)
- * may change. States of KeyContext's key are never cached: they would
- * outlive clear(). false (with an exception) when the key has been wiped,
- * in which case the cache is wiped too. */
+ * may change or, by clearing the key, destroy. false (with an exception)
+ * when the key has been wiped. */
 static bool column_state(sc_blind_index_obj *bi, zend_string *column, sc_blind_state *buf)
 {
 	const sc_keyref *key = sc_key_live(bi->key);
 	if (!key) {
-		zend_hash_clean(&bi->states);
 		return false;
 	}
-	const sc_blind_state *cached = zend_hash_find_ptr(&bi->states, column);
+	sc_key_obj *owner = sc_key_from_obj(bi->key);
+	const sc_blind_state *cached = owner->blind_states ? zend_hash_find_ptr(owner->blind_states, column) : NULL;
 	if (cached) {
 		memcpy(buf, cached, sizeof *buf);
 		return true;
@@ -69,11 +65,14 @@ static bool column_state(sc_blind_index_obj *bi, zend_string *column, sc_blind_s
 	sc_blind_subkey(sub, key->bytes, ZSTR_VAL(column), ZSTR_LEN(column));
 	sc_blind_state_init(buf, sub);
 	sodium_memzero(sub, sizeof sub);
+	if (!owner->blind_states) {
+		ALLOC_HASHTABLE(owner->blind_states);
+		zend_hash_init(owner->blind_states, 8, NULL, state_dtor, 0);
+	}
 	sc_blind_state *kept;
-	if (!sc_key_from_obj(bi->key)->in_context && zend_hash_num_elements(&bi->states) < MAX_CACHED_COLUMNS
-			&& (kept = sc_arena_alloc(sizeof *kept))) {
+	if (zend_hash_num_elements(owner->blind_states) < MAX_CACHED_COLUMNS && (kept = sc_arena_alloc(sizeof *kept))) {
 		memcpy(kept, buf, sizeof *kept);
-		zend_hash_add_new_ptr(&bi->states, column, kept);
+		zend_hash_add_new_ptr(owner->blind_states, column, kept);
 	}
 	return true;
 }
@@ -311,7 +310,9 @@ zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_st
 
 uint32_t sc_blind_index_cached(zend_object *obj)
 {
-	return zend_hash_num_elements(&blind_from_obj(obj)->states);
+	const zend_object *key = blind_from_obj(obj)->key;
+	const HashTable *states = key ? sc_key_from_obj((zend_object *) key)->blind_states : NULL;
+	return states ? zend_hash_num_elements(states) : 0;
 }
 
 PHP_METHOD(SodiumCrypt_BlindIndex, __construct)

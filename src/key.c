@@ -69,6 +69,11 @@ zend_object *sc_key_create_empty(size_t len)
 void sc_key_wipe(zend_object *obj)
 {
 	sc_key_obj *key = sc_key_from_obj(obj);
+	if (key->blind_states) { /* its destructor wipes each state */
+		zend_hash_destroy(key->blind_states);
+		FREE_HASHTABLE(key->blind_states);
+		key->blind_states = NULL;
+	}
 	sc_arena_free((void *) key->ref.bytes, key->ref.len);
 	key->ref.bytes = NULL;
 	key->ref.len = 0;

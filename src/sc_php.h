@@ -92,7 +92,10 @@ extern zend_class_entry *sc_ce_Key;
 typedef struct {
 	sc_keyref ref;      /* ref.bytes point into the locked arena */
 	bool has_id;        /* ref.id computed (lazily: one BLAKE2b, not always needed) */
-	bool in_context;    /* KeyContext's own copy: wiped by clear(), so nothing derived from it is cached */
+	bool in_context;    /* KeyContext's own copy, which clear() wipes */
+	/* BlindIndex's column states derived from these bytes (column => state
+	 * in the arena), NULL until one is made: wiped and freed with the bytes. */
+	HashTable *blind_states;
 	zend_object std;
 } sc_key_obj;
 
@@ -136,7 +139,7 @@ zend_result sc_keyring_open(zend_object *keyring, zend_string *payload, zend_str
 extern zend_class_entry *sc_ce_BlindIndex;
 zend_result sc_blind_index_compute(zend_object *blind_index, zend_string *value, zend_string *column,
 	bool normalise, zend_string **out);
-/* How many column hashing states a BlindIndex caches (test hook). */
+/* How many column hashing states are cached for a BlindIndex's key (test hook). */
 uint32_t sc_blind_index_cached(zend_object *blind_index);
 
 /* ---- api.c: the versioned C API ---- */

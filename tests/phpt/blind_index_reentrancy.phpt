@@ -19,7 +19,7 @@ $script = $stem . '.php';
 file_put_contents($script, <<<'PHP'
 <?php
 use SodiumCrypt\{BlindIndex, CryptoException, Key, KeyContext};
-use function SodiumCrypt\Test\blind_index_cached;
+use function SodiumCrypt\Test\{arena_audit, blind_index_cached};
 
 $hook = null;
 function mb_strtolower(string $s, ?string $encoding = null): string
@@ -79,14 +79,19 @@ $hook = function () use ($bi) {
 };
 echo "re-entrant compute() on 100 columns: ", outcome(fn () => $bi->computeMany($values, 'c'), $expected), "\n";
 
-// Nothing derived from a context key stays in memory after clear().
+// A context key's sub-keys are cached while it is set, shared by every index
+// over it, and nothing derived from it stays in memory after clear().
+$bi = null; // and its plain key's 64 sub-keys
+$locked = arena_audit()['in_use'];
 KeyContext::set(Key::fromBytes($raw));
 $bi = new BlindIndex(KeyContext::get());
 $bi->compute('a', 'c1');
 $bi->compute('b', 'c2');
+(new BlindIndex(KeyContext::get()))->compute('c', 'c1');
 $during = blind_index_cached($bi);
 KeyContext::clear();
 echo "cached sub-keys of a context key: $during while set, ", blind_index_cached($bi), " after clear()\n";
+echo "locked memory after clear(): ", arena_audit()['in_use'] === $locked ? 'as before set()' : 'NOT as before set()', "\n";
 echo "cached sub-keys of a plain key: ", blind_index_cached($reference), "\n";
 PHP);
 $keep = '';
@@ -105,5 +110,6 @@ plain: same as the reference
 clear inside compute(): SodiumCrypt\CryptoException: This key has been wiped (KeyContext::clear() or request end)
 clear inside computeMany(): SodiumCrypt\CryptoException: This key has been wiped (KeyContext::clear() or request end)
 re-entrant compute() on 100 columns: same as the reference
-cached sub-keys of a context key: 0 while set, 0 after clear()
+cached sub-keys of a context key: 2 while set, 0 after clear()
+locked memory after clear(): as before set()
 cached sub-keys of a plain key: 1
