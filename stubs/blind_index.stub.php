@@ -13,8 +13,9 @@ namespace SodiumCrypt;
  * Normalising is mb_strtolower(trim($value)). With a context (strings, ints,
  * bools, null), value and parts are hashed length-prefixed and typed under a
  * key derived from the sub-key, so no split or conversion of them collides.
- * Sub-keys are cached per column for the life of this object and wiped with
- * it; those of KeyContext's key are not cached.
+ * Sub-keys are cached per column, in locked memory, for as long as the key's
+ * bytes live, and wiped with them: those of KeyContext's key at clear() or
+ * at the end of the request.
  *
  * @strict-properties
  * @not-serializable

@@ -16,7 +16,7 @@ namespace SodiumCrypt\Test;
  */
 function context_memory(): ?string {}
 
-/** Test builds only: how many column sub-keys a BlindIndex holds in the arena. */
+/** Test builds only: how many column sub-keys of a BlindIndex's key the arena holds. */
 function blind_index_cached(\SodiumCrypt\BlindIndex $index): int {}
 
 /**
