@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1aea39bade7e831ea98fa1c523886d6444c3f61d */
+ * Stub hash: b2339f6d5d8ee3c7d95c37a9978ae204bc5cc213 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SodiumCrypt_BlindIndex___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, key, SodiumCrypt\\Key, 0)

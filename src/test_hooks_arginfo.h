@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: d59bddd7adfc1fa14e0ff97a1f7985532cd16af9 */
+ * Stub hash: 2684cac7ef32d4458eab82cab67bd09ecf798941 */
 
 #if defined(SC_TEST_HOOKS)
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_SodiumCrypt_Test_context_memory, 0, 0, IS_STRING, 1)
