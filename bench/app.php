@@ -241,6 +241,13 @@ foreach (['plain columns' => PlainRow::class, 'Encrypted' => AppKeyRow::class, '
     $result['per_call']["a new model filled with 3 fields ($what)"] = $bench->time(static fn () => (new $class())->fill($fields));
 }
 $result['per_call']['a blind index under the user key (UserEncrypter::blindIndex())'] = $bench->time(static fn () => app(\SodiumCrypt\Laravel\UserEncrypter::class)->blindIndex('005-45-0005', 'ssn'));
+// What batching the indexes of one save would gain: two columns' indexes one
+// by one, against computeMany() of as many values (one column: the batch it serves).
+$index = new \SodiumCrypt\BlindIndex(KeyContext::get());
+$result['per_call']['two blind indexes, one per column (BlindIndex::compute() twice)'] = $bench->time(
+    static fn () => [$index->compute('005-45-0005', 'ssn'), $index->compute('patient5@example.com', 'email')]);
+$result['per_call']['two blind indexes in one batch (BlindIndex::computeMany() of 2)'] = $bench->time(
+    static fn () => $index->computeMany(['005-45-0005', 'patient5@example.com'], 'ssn'));
 KeyContext::clear();
 Model::encryptUsing(null);
 
