@@ -92,7 +92,7 @@ $useCbc = static function (string $class) use ($cbc): void {
 
 $bench = $quick ? new Bench(0.05, 3) : new Bench(0.6, 7);
 $insertRows = $quick ? 1000 : 10000;
-$insertRounds = $quick ? 1 : 3;
+$insertRounds = $quick ? 1 : 5;
 $result = ['rows_inserted' => $insertRows, 'insert_rounds' => $insertRounds];
 
 // Inserts through Eloquent, one transaction per contender and round. The
