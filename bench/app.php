@@ -64,6 +64,7 @@ final class BoundRow extends BenchRow { protected $table = 'bound_rows'; }
 final class AppKeyTraitRow extends BenchRow { use HasEncryptedCasts; protected $table = 'app_key_trait_rows'; }
 final class UserKeyBinaryRow extends BenchRow { use HasBlindIndexes; protected $table = 'user_key_binary_rows'; }
 final class UserKeyTraitRow extends BenchRow { use HasBlindIndexes, HasEncryptedCasts; protected $table = 'user_key_trait_rows'; }
+final class UserKeyUnindexedRow extends BenchRow { use HasEncryptedCasts; protected $table = 'user_key_unindexed_rows'; }
 
 $cbc = new LaravelEncrypter(random_bytes(32), 'AES-256-CBC');
 $three = static fn (string $cast): array => ['name' => $cast, 'phone' => $cast, 'ssn' => $cast];
@@ -79,6 +80,7 @@ $contenders = [
     'sodium_crypt, Encrypted cast + HasEncryptedCasts' => [AppKeyTraitRow::class, $three(Encrypted::class)],
     'sodium_crypt, UserEncrypted casts + HasEncryptedCasts' => [UserKeyTraitRow::class,
         ['name' => UserEncrypted::class, 'phone' => UserEncrypted::class, 'ssn' => UserEncryptedWithIndex::class.':ssn_index']],
+    'sodium_crypt, UserEncrypted casts + HasEncryptedCasts, none indexed' => [UserKeyUnindexedRow::class, $three(UserEncrypted::class)],
 ];
 BenchRow::$fields[UserKeyBinaryRow::class] = ['name' => UserEncrypted::class, 'phone' => UserEncrypted::class,
     'ssn' => UserEncryptedWithIndex::class.':ssn_index,user,binary']; // the search among 100,000, and a fill
