@@ -310,8 +310,8 @@ zend_result sc_blind_index_compute(zend_object *obj, zend_string *value, zend_st
 
 uint32_t sc_blind_index_cached(zend_object *obj)
 {
-	const zend_object *key = blind_from_obj(obj)->key;
-	const HashTable *states = key ? sc_key_from_obj((zend_object *) key)->blind_states : NULL;
+	zend_object *key = blind_from_obj(obj)->key;
+	const HashTable *states = key ? sc_key_from_obj(key)->blind_states : NULL;
 	return states ? zend_hash_num_elements(states) : 0;
 }
 
