@@ -87,11 +87,13 @@ KeyContext::set(Key::fromBytes($raw));
 $bi = new BlindIndex(KeyContext::get());
 $bi->compute('a', 'c1');
 $bi->compute('b', 'c2');
-(new BlindIndex(KeyContext::get()))->compute('c', 'c1');
 $during = blind_index_cached($bi);
+$other = blind_index_cached(new BlindIndex(KeyContext::get()));
 KeyContext::clear();
-echo "cached sub-keys of a context key: $during while set, ", blind_index_cached($bi), " after clear()\n";
-echo "locked memory after clear(): ", arena_audit()['in_use'] === $locked ? 'as before set()' : 'NOT as before set()', "\n";
+echo "cached sub-keys of a context key: $during while set, $other for a new index over it, ", blind_index_cached($bi), " after clear()\n";
+$audit = arena_audit();
+echo "locked memory after clear(): ", $audit['in_use'] === $locked ? 'as before set()' : 'NOT as before set()',
+    $audit['dirty_free'] === 0 ? ', wiped' : ', NOT wiped', "\n";
 echo "cached sub-keys of a plain key: ", blind_index_cached($reference), "\n";
 PHP);
 $keep = '';
@@ -110,6 +112,6 @@ plain: same as the reference
 clear inside compute(): SodiumCrypt\CryptoException: This key has been wiped (KeyContext::clear() or request end)
 clear inside computeMany(): SodiumCrypt\CryptoException: This key has been wiped (KeyContext::clear() or request end)
 re-entrant compute() on 100 columns: same as the reference
-cached sub-keys of a context key: 2 while set, 0 after clear()
-locked memory after clear(): as before set()
+cached sub-keys of a context key: 2 while set, 2 for a new index over it, 0 after clear()
+locked memory after clear(): as before set(), wiped
 cached sub-keys of a plain key: 1
