@@ -101,6 +101,13 @@ $result = ['rows_inserted' => $insertRows, 'insert_rounds' => $insertRounds];
 // rounds are interleaved and every table is made anew in each, so that the
 // machine's drift touches every contender alike; the median round counts.
 $inserted = [];
+// The floor of an indexed row: its index column filled with 64 hex characters, as the
+// cast fills it, made before the clock starts: the floor pays for no hashing.
+$filled = [];
+for ($i = 1; $i <= $insertRows; $i++) {
+    $filled[$i] = $row($i);
+    $filled[$i]['ssn_index'] = hash('sha256', $filled[$i]['ssn']);
+}
 for ($round = 0; $round < $insertRounds; $round++) {
     foreach ($contenders as $label => [$class, $fields]) {
         BenchRow::$fields[$class] = $fields;
@@ -115,8 +122,7 @@ for ($round = 0; $round < $insertRounds; $round++) {
             $t->char('ssn_index', 64)->nullable()->index();
         });
         $useCbc($class);
-        $fill = $class === PlainIndexedRow::class // the floor of an indexed row: its index column filled as the cast would
-            ? static fn (int $i): array => ['ssn_index' => hash('sha256', $row($i)['ssn'])] + $row($i) : $row;
+        $fill = $class === PlainIndexedRow::class ? static fn (int $i): array => $filled[$i] : $row;
         $t = hrtime(true);
         DB::transaction(static function () use ($class, $insertRows, $fill): void {
             for ($i = 1; $i <= $insertRows; $i++) {
