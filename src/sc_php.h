@@ -110,8 +110,8 @@ zend_object *sc_key_create_from(const uint8_t *bytes, size_t len);
 /* A new Key with len zeroed bytes for the caller to fill in place (unwrap
  * writes straight into locked memory); NULL with an exception. */
 zend_object *sc_key_create_empty(size_t len);
-/* Wipes and drops the bytes of a Key: every holder sees it as cleared
- * (KeyContext::clear()). */
+/* Wipes and drops the bytes of a Key, and what was derived from them
+ * (blind_states): every holder sees it as cleared (KeyContext::clear()). */
 void sc_key_wipe(zend_object *key);
 /* The bytes (and id) of a Key, or NULL after throwing CryptoException when
  * they have been wiped. Holders call this at every use: a key pointer is
